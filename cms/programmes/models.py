@@ -1,0 +1,205 @@
+"""Programmes: the videos shown on LED faces, moderated like pages."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.core.categories import Category
+
+from .validators import validate_subtitle_file, validate_video_upload
+
+
+class Programme(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    source_video = models.FileField(
+        _("source video"),
+        upload_to="programmes/sources/%Y/%m/",
+        validators=[validate_video_upload],
+        help_text=_("MP4, MOV, MKV, WebM, MPEG-TS or AVI."),
+    )
+    category = models.CharField(_("category"), max_length=40, choices=Category.choices)
+    providing_agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("providing agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="programmes",
+    )
+    source_credit = models.CharField(_("source credit"), max_length=255, blank=True)
+    all_clusters = models.BooleanField(_("show on all clusters"), default=True)
+    target_clusters = ParentalManyToManyField(
+        "clusters.Cluster",
+        verbose_name=_("target clusters"),
+        blank=True,
+        related_name="+",
+    )
+    target_faces = ParentalManyToManyField(
+        "clusters.LedFace",
+        verbose_name=_("target LED faces"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leave empty to show on every face of the target clusters."),
+    )
+    valid_from = models.DateTimeField(_("shown from"), null=True, blank=True)
+    valid_to = models.DateTimeField(_("shown until"), null=True, blank=True)
+    is_advertising = models.BooleanField(
+        _("advertising"),
+        default=False,
+        help_text=_("Advertising airtime follows the Advertising Law."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="programme")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="programme",
+        for_concrete_model=False,
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("source_video"),
+        InlinePanel(
+            "subtitle_tracks", heading=_("Subtitles"), label=_("subtitle track")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("providing_agency"),
+                FieldPanel("source_credit"),
+                FieldPanel("is_advertising"),
+            ],
+            heading=_("Provenance"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("all_clusters"),
+                FieldPanel("target_clusters"),
+                FieldPanel("target_faces"),
+                FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
+            ],
+            heading=_("Where and when it is shown"),
+        ),
+    ]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        TranslatableField("source_credit"),
+        SynchronizedField("source_video"),
+        SynchronizedField("category"),
+        SynchronizedField("providing_agency"),
+        SynchronizedField("all_clusters"),
+        SynchronizedField("target_clusters"),
+        SynchronizedField("target_faces"),
+        SynchronizedField("valid_from"),
+        SynchronizedField("valid_to"),
+        SynchronizedField("is_advertising"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        permissions = [("publish_programme", _("Can publish programme"))]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_to and self.valid_to <= self.valid_from:
+            raise ValidationError(
+                {
+                    "valid_to": _(
+                        "The programme stops before it starts; check the dates."
+                    )
+                }
+            )
+
+
+class SubtitleTrack(Orderable):
+    """Subtitles in one language, uploaded (SRT/VTT) or typed in."""
+
+    programme = ParentalKey(
+        Programme, on_delete=models.CASCADE, related_name="subtitle_tracks"
+    )
+    language = models.CharField(_("language"), max_length=10)
+    file = models.FileField(
+        _("subtitle file"),
+        upload_to="programmes/subtitles/%Y/%m/",
+        blank=True,
+        validators=[validate_subtitle_file],
+        help_text=_("SRT or WebVTT, UTF-8."),
+    )
+    text = models.TextField(
+        _("subtitle text"),
+        blank=True,
+        help_text=_("Or type SRT/WebVTT cues here instead of uploading a file."),
+    )
+
+    panels = [FieldPanel("language"), FieldPanel("file"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("subtitle track")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "language"], name="one_subtitle_track_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.programme} [{self.language}]"
+
+    def clean(self):
+        super().clean()
+        known = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+        if self.language not in known:
+            raise ValidationError(
+                {
+                    "language": _("Unknown language %(code)s; choose one of %(known)s.")
+                    % {"code": self.language, "known": ", ".join(sorted(known))}
+                }
+            )
+        if not self.file and not self.text.strip():
+            raise ValidationError(
+                _("Upload a subtitle file or type the subtitles in; both are empty.")
+            )
