@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs everything, then runs the whole suite: lint, Django checks, the unit
+# and integration tests on SQLite and on PostgreSQL, and the browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+export DJANGO_SETTINGS_MODULE=cms.settings.test
+PG_URL=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}
+PY=.venv/bin/python
+
+echo "==> ruff"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+
+echo "==> manage.py check / makemigrations --check"
+$PY manage.py check
+$PY manage.py makemigrations --check --dry-run
+
+echo "==> tests on SQLite"
+env -u DATABASE_URL .venv/bin/pytest -q
+
+echo "==> tests on PostgreSQL ($PG_URL)"
+if $PY - "$PG_URL" <<'PYEOF'
+import sys, psycopg
+url = sys.argv[1].replace("postgres://", "postgresql://", 1)
+try:
+    psycopg.connect(url, connect_timeout=5).close()
+except psycopg.OperationalError as err:
+    print(f"cannot reach PostgreSQL at {sys.argv[1]}: {err}", file=sys.stderr)
+    sys.exit(1)
+PYEOF
+then
+  DATABASE_URL=$PG_URL .venv/bin/pytest -q
+else
+  echo "PostgreSQL is not reachable at $PG_URL." >&2
+  echo "Start it (apt-get install -y postgresql; trust auth for user postgres) or set TEST_POSTGRES_URL." >&2
+  exit 1
+fi
+
+if [ -d e2e ] && ls e2e/test_*.py >/dev/null 2>&1; then
+  echo "==> browser tests (Playwright + Debian Chromium)"
+  env -u DATABASE_URL .venv/bin/pytest -q e2e
+fi
+echo "==> all tests passed"
