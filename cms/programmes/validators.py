@@ -23,6 +23,7 @@ VIDEO_EXTENSIONS = {
     ".mpg",
 }
 SUBTITLE_EXTENSIONS = {".srt", ".vtt"}
+SNIFF_BYTES = 64 * 1024
 
 
 def validate_video_upload(upload) -> None:
@@ -62,13 +63,14 @@ def validate_subtitle_file(upload) -> None:
             % {"name": name},
             code="not_subtitles",
         )
-    head = upload.read(4096)
+    head = upload.read(SNIFF_BYTES)
     upload.seek(0)
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as err:
-        # A multi-byte character cut at the 4 KiB boundary is fine.
-        if err.start < len(head) - 3:
+        # A multi-byte character cut by the sniffing window is fine.
+        cut = len(head) == SNIFF_BYTES and err.reason == "unexpected end of data"
+        if not cut:
             raise ValidationError(
                 _('"%(name)s" is not UTF-8 text; save it as UTF-8 and upload again.')
                 % {"name": name},

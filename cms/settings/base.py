@@ -4,7 +4,6 @@ from pathlib import Path
 
 import django.conf.locale
 import environ
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -101,16 +100,15 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
+_DJANGO_VALIDATORS = "django.contrib.auth.password_validation."
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": _DJANGO_VALIDATORS + "UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
-    },
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": _DJANGO_VALIDATORS + "MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": _DJANGO_VALIDATORS + "CommonPasswordValidator"},
+    {"NAME": _DJANGO_VALIDATORS + "NumericPasswordValidator"},
     {"NAME": "cms.core.passwords.CharacterClassValidator"},
 ]
 
