@@ -96,6 +96,11 @@ class Cluster(index.Indexed, ClusterableModel):
 class LedFace(Orderable):
     """One LED screen of a cluster, with what its controller accepts."""
 
+    class Fit(models.TextChoices):
+        PAD = "pad", _("Pad (black bars)")
+        CROP = "crop", _("Crop")
+        STRETCH = "stretch", _("Stretch")
+
     cluster = ParentalKey(Cluster, on_delete=models.CASCADE, related_name="led_faces")
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=120, help_text=_("e.g. Facing Laos"))
@@ -118,12 +123,22 @@ class LedFace(Orderable):
         validators=[MinValueValidator(100), MaxValueValidator(100_000)],
     )
     has_sound = models.BooleanField(_("has sound"), default=True)
+    fit = models.CharField(
+        _("fit"),
+        max_length=10,
+        choices=Fit.choices,
+        default=Fit.PAD,
+        help_text=_(
+            "How a video of another shape fills this face: pad with black bars, "
+            "crop the edges, or stretch."
+        ),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("name")]),
         FieldRowPanel([FieldPanel("width_px"), FieldPanel("height_px")]),
         FieldRowPanel([FieldPanel("fps"), FieldPanel("max_kbps")]),
-        FieldPanel("has_sound"),
+        FieldRowPanel([FieldPanel("has_sound"), FieldPanel("fit")]),
     ]
 
     class Meta(Orderable.Meta):

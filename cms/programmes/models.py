@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -21,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.categories import Category
 
+from .panels import RenditionStatusPanel
 from .validators import validate_subtitle_file, validate_video_upload
 
 
@@ -72,6 +74,7 @@ class Programme(
         default=False,
         help_text=_("Advertising airtime follows the Advertising Law."),
     )
+    source_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -115,6 +118,7 @@ class Programme(
             ],
             heading=_("Where and when it is shown"),
         ),
+        RenditionStatusPanel(),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
     override_translatable_fields = [
@@ -203,3 +207,74 @@ class SubtitleTrack(Orderable):
             raise ValidationError(
                 _("Upload a subtitle file or type the subtitles in; both are empty.")
             )
+
+
+class RenditionQuerySet(models.QuerySet):
+    def claimable(self, *, now):
+        """Renditions a worker may take: queued and due, or abandoned by a worker."""
+        return self.filter(
+            models.Q(status=Rendition.Status.QUEUED, next_attempt_at__lte=now)
+            | models.Q(status=Rendition.Status.RUNNING, lease_expires_at__lt=now)
+        )
+
+
+class Rendition(models.Model):
+    """One verified encode of a source video for one LED-face profile.
+
+    Identified by ``input_key`` (source hash + profile + subtitles), so identical
+    inputs, from any programme, share one rendition.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    input_key = models.CharField(max_length=64, unique=True, editable=False)
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("first requested by"),
+        on_delete=models.CASCADE,
+        related_name="renditions",
+    )
+    source_sha256 = models.CharField(max_length=64)
+    profile_key = models.CharField(max_length=64)
+    width_px = models.PositiveIntegerField()
+    height_px = models.PositiveIntegerField()
+    fps = models.DecimalField(max_digits=6, decimal_places=3)
+    max_kbps = models.PositiveIntegerField()
+    has_audio = models.BooleanField()
+    fit = models.CharField(max_length=10)
+    subtitle_languages = models.JSONField(default=list, blank=True)
+    subtitle_sha256 = models.CharField(max_length=64, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.FloatField(_("progress (%)"), default=0)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+    worker_id = models.CharField(max_length=120, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    file = models.FileField(upload_to="programmes/renditions/", blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    duration_s = models.FloatField(null=True, blank=True)
+    avg_kbps = models.FloatField(null=True, blank=True)
+    peak_kbps = models.FloatField(null=True, blank=True)
+    ffmpeg_version = models.CharField(max_length=120, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RenditionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rendition")
+        verbose_name_plural = _("renditions")
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.programme} {self.width_px}×{self.height_px} [{self.status}]"

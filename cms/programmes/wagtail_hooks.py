@@ -1,8 +1,17 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Programme
+from .selectors import programme_ready_count
+
+
+def _readiness(programme) -> str:
+    done, total = programme_ready_count(programme)
+    if not total:
+        return _("no LED face")
+    return _("ready for %(done)d of %(total)d faces") % {"done": done, "total": total}
 
 
 class ProgrammeViewSet(SnippetViewSet):
@@ -11,7 +20,13 @@ class ProgrammeViewSet(SnippetViewSet):
     menu_label = _("Programmes")
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["title", "category", "providing_agency", "is_advertising"]
+    list_display = [
+        "title",
+        "category",
+        "providing_agency",
+        "is_advertising",
+        Column("readiness", label=_("LED renditions"), accessor=_readiness),
+    ]
     list_filter = ["category", "is_advertising", "providing_agency"]
     search_fields = ["title"]
 

@@ -1,0 +1,29 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import Panel
+
+
+class RenditionStatusPanel(Panel):
+    """Shows editors, per LED face, whether the programme is ready to play."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", _("LED renditions"))
+        super().__init__(**kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "programmes/panels/rendition_status.html"
+
+        def get_context_data(self, parent_context=None):
+            from .models import Rendition
+            from .selectors import programme_readiness
+
+            context = super().get_context_data(parent_context)
+            rows = []
+            if self.instance.pk and self.instance.source_video:
+                rows = programme_readiness(self.instance)
+            context["rows"] = rows
+            context["done"] = sum(
+                1
+                for row in rows
+                if row.rendition and row.rendition.status == Rendition.Status.DONE
+            )
+            return context

@@ -1,0 +1,312 @@
+"""Writes for programmes: hashing sources, requesting and producing renditions."""
+
+import hashlib
+import logging
+import shutil
+import socket
+import threading
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Programme, Rendition
+from .selectors import face_profile_fields, programme_rendition_needs, subtitle_text
+
+logger = logging.getLogger(__name__)
+
+
+def _setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+def worker_identity() -> str:
+    return f"{socket.gethostname()}:{threading.get_native_id()}"
+
+
+def file_sha256(field_file) -> str:
+    digest = hashlib.sha256()
+    with field_file.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def programme_source_hash(*, programme: Programme) -> str:
+    """Hash the source video and store it, so renditions can be matched."""
+    digest = file_sha256(programme.source_video)
+    if digest != programme.source_sha256:
+        programme.source_sha256 = digest
+        Programme.objects.filter(pk=programme.pk).update(source_sha256=digest)
+    return digest
+
+
+def programme_renditions_request(*, programme: Programme) -> list[Rendition]:
+    """Make sure every target face has a rendition; queue one task for the rest.
+
+    Renditions whose inputs did not change are reused, so editing a programme
+    re-transcodes only what changed.
+    """
+    from .tasks import transcode_programme
+
+    programme_source_hash(programme=programme)
+    renditions = {}
+    with transaction.atomic():
+        for need in programme_rendition_needs(programme):
+            if need.input_key in renditions:
+                continue
+            fields = face_profile_fields(need.face)
+            rendition, _created = Rendition.objects.get_or_create(
+                input_key=need.input_key,
+                defaults={
+                    "programme": programme,
+                    "source_sha256": programme.source_sha256,
+                    "profile_key": need.profile_key,
+                    "width_px": fields["width"],
+                    "height_px": fields["height"],
+                    "fps": fields["fps"],
+                    "max_kbps": fields["max_kbps"],
+                    "has_audio": fields["audio"],
+                    "fit": fields["fit"],
+                    "subtitle_languages": list(need.subtitle_languages),
+                    "subtitle_sha256": need.subtitle_sha256,
+                },
+            )
+            renditions[need.input_key] = rendition
+        if any(r.status != Rendition.Status.DONE for r in renditions.values()):
+            transaction.on_commit(
+                lambda: transcode_programme.enqueue(programme_id=programme.pk)
+            )
+    return list(renditions.values())
+
+
+def rendition_retry(*, rendition: Rendition) -> None:
+    """An editor asks to try a failed rendition again."""
+    from .tasks import transcode_programme
+
+    Rendition.objects.filter(pk=rendition.pk).update(
+        status=Rendition.Status.QUEUED,
+        attempts=0,
+        error="",
+        next_attempt_at=timezone.now(),
+    )
+    transaction.on_commit(
+        lambda: transcode_programme.enqueue(programme_id=rendition.programme_id)
+    )
+
+
+def _work_dir(input_key: str) -> Path:
+    return Path(settings.MEDIA_ROOT) / "programmes" / "renditions" / ".work" / input_key
+
+
+def renditions_recover(*, now=None) -> int:
+    """Requeue renditions whose worker died, and clear what it left half-made.
+
+    A rendition is only ever marked done after its verified file is stored, so
+    recovery never has to undo a publication; it removes temporary files and
+    hands the job to the next worker.
+    """
+    from .tasks import transcode_programme
+
+    now = now or timezone.now()
+    abandoned = list(
+        Rendition.objects.filter(
+            status=Rendition.Status.RUNNING, lease_expires_at__lt=now
+        ).values_list("pk", "input_key", "programme_id")
+    )
+    for _pk, input_key, _programme in abandoned:
+        shutil.rmtree(_work_dir(input_key), ignore_errors=True)
+    Rendition.objects.filter(pk__in=[row[0] for row in abandoned]).update(
+        status=Rendition.Status.QUEUED, progress=0, worker_id="", next_attempt_at=now
+    )
+    due = set(
+        Rendition.objects.filter(
+            status=Rendition.Status.QUEUED, next_attempt_at__lte=now
+        ).values_list("programme_id", flat=True)
+    )
+    for programme_id in due:
+        transcode_programme.enqueue(programme_id=programme_id)
+    if abandoned:
+        logger.warning("requeued %d abandoned rendition(s)", len(abandoned))
+    return len(abandoned)
+
+
+def _claim(*, keys: list[str], worker_id: str) -> list[Rendition]:
+    now = timezone.now()
+    lease = timedelta(seconds=_setting("TRANSCODE_LEASE_SECONDS", 120))
+    with transaction.atomic():
+        claimed = list(
+            Rendition.objects.select_for_update(skip_locked=True)
+            .filter(input_key__in=keys)
+            .claimable(now=now)
+        )
+        for rendition in claimed:
+            rendition.status = Rendition.Status.RUNNING
+            rendition.lease_expires_at = now + lease
+            rendition.worker_id = worker_id
+            rendition.attempts += 1
+            rendition.progress = 0
+            rendition.error = ""
+        Rendition.objects.bulk_update(
+            claimed,
+            [
+                "status",
+                "lease_expires_at",
+                "worker_id",
+                "attempts",
+                "progress",
+                "error",
+            ],
+        )
+    return claimed
+
+
+def _fail(rendition: Rendition, message: str) -> None:
+    from .tasks import transcode_programme
+
+    max_attempts = _setting("TRANSCODE_MAX_ATTEMPTS", 3)
+    now = timezone.now()
+    if rendition.attempts < max_attempts:
+        delay = _setting("TRANSCODE_RETRY_BASE_SECONDS", 30) * 2 ** (
+            rendition.attempts - 1
+        )
+        run_after = now + timedelta(seconds=delay)
+        Rendition.objects.filter(pk=rendition.pk, worker_id=rendition.worker_id).update(
+            status=Rendition.Status.QUEUED,
+            next_attempt_at=run_after,
+            error=message,
+            worker_id="",
+        )
+        task = transcode_programme
+        if task.get_backend().supports_defer:
+            task.using(run_after=run_after).enqueue(programme_id=rendition.programme_id)
+        # Otherwise renditions_recover() picks it up once it is due.
+    else:
+        Rendition.objects.filter(pk=rendition.pk, worker_id=rendition.worker_id).update(
+            status=Rendition.Status.FAILED,
+            error=message,
+            worker_id="",
+            finished_at=now,
+        )
+
+
+class _ProgressWriter:
+    """Throttled progress and lease updates; cancels when the job was taken away."""
+
+    def __init__(self, renditions: list[Rendition], cancel: threading.Event):
+        self.ids = [r.pk for r in renditions]
+        self.worker_id = renditions[0].worker_id
+        self.cancel = cancel
+        self.last = 0.0
+
+    def __call__(self, progress) -> None:
+        now = time.monotonic()
+        if now - self.last < 1.0:
+            return
+        self.last = now
+        lease = timedelta(seconds=_setting("TRANSCODE_LEASE_SECONDS", 120))
+        updated = Rendition.objects.filter(
+            pk__in=self.ids, worker_id=self.worker_id, status=Rendition.Status.RUNNING
+        ).update(
+            progress=round(progress.percent or 0, 1),
+            lease_expires_at=timezone.now() + lease,
+        )
+        if updated < len(self.ids):
+            self.cancel.set()
+
+
+def _subtitle_files(programme: Programme, languages, work: Path):
+    import transcode
+
+    tracks = {t.language: t for t in programme.subtitle_tracks.all()}
+    files = []
+    for code in languages:
+        track = tracks[code]
+        suffix = Path(track.file.name).suffix.lower() if track.file else ".srt"
+        if not track.file and subtitle_text(track).lstrip().startswith("WEBVTT"):
+            suffix = ".vtt"
+        path = work / f"subtitles-{code}{suffix}"
+        path.write_text(subtitle_text(track), encoding="utf-8")
+        files.append(transcode.SubtitleTrack(language=code, path=path))
+    return files
+
+
+def _store(rendition: Rendition, output, tmp_path: Path) -> None:
+    name = f"{rendition.input_key[:16]}-{rendition.width_px}x{rendition.height_px}.mp4"
+    with transaction.atomic():
+        locked = Rendition.objects.select_for_update().get(pk=rendition.pk)
+        if locked.worker_id != rendition.worker_id:
+            return  # taken over by another worker after our lease ran out
+        with tmp_path.open("rb") as handle:
+            locked.file.save(name, File(handle), save=False)
+        locked.sha256 = output.sha256
+        locked.duration_s = output.duration
+        locked.avg_kbps = output.avg_kbps
+        locked.peak_kbps = output.peak_kbps
+        locked.ffmpeg_version = output.ffmpeg_version
+        locked.status = Rendition.Status.DONE
+        locked.progress = 100
+        locked.error = ""
+        locked.worker_id = ""
+        locked.finished_at = timezone.now()
+        locked.save()
+
+
+def renditions_transcode(*, programme_id: int, worker_id: str | None = None) -> int:
+    """Encode every claimable rendition of a programme; return how many finished.
+
+    Faces that burn the same subtitles are encoded in one ffmpeg pass.
+    """
+    import transcode
+
+    programme = Programme.objects.get(pk=programme_id)
+    worker_id = worker_id or worker_identity()
+    keys = sorted({need.input_key for need in programme_rendition_needs(programme)})
+    claimed = _claim(keys=keys, worker_id=worker_id)
+    groups: dict[tuple, list[Rendition]] = {}
+    for rendition in claimed:
+        groups.setdefault(tuple(rendition.subtitle_languages), []).append(rendition)
+
+    finished = 0
+    for languages, renditions in groups.items():
+        work = _work_dir(renditions[0].input_key)
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        try:
+            outputs = [
+                (
+                    transcode.Profile(
+                        width=r.width_px,
+                        height=r.height_px,
+                        fps=float(r.fps),
+                        max_kbps=r.max_kbps,
+                        audio=r.has_audio,
+                        fit=r.fit,
+                    ),
+                    work / f"{r.input_key}.mp4",
+                )
+                for r in renditions
+            ]
+            cancel = threading.Event()
+            results = transcode.transcode(
+                programme.source_video.path,
+                outputs,
+                subtitles=_subtitle_files(programme, languages, work) or None,
+                on_progress=_ProgressWriter(renditions, cancel),
+                cancel=cancel,
+            )
+            for rendition, (_profile, path), result in zip(
+                renditions, outputs, results, strict=True
+            ):
+                _store(rendition, result, path)
+                finished += 1
+        except transcode.TranscodeError as err:
+            for rendition in renditions:
+                _fail(rendition, str(err))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return finished
