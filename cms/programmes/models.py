@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.categories import Category
 
+from .forms import ProgrammeForm
 from .panels import RenditionStatusPanel
 from .validators import validate_subtitle_file, validate_video_upload
 
@@ -93,6 +94,7 @@ class Programme(
         for_concrete_model=False,
     )
 
+    base_form_class = ProgrammeForm
     panels = [
         FieldPanel("title"),
         FieldPanel("description"),
