@@ -1,0 +1,114 @@
+"""What each editorial role may do: the single source of roles_sync().
+
+Model permissions are ``app_label.codename``; page permissions are granted on a
+page and its descendants (the tree root for board-wide roles, a section page for
+a provider, each locale's home page for a translator); collection permissions
+on the root collection (images and documents).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Role
+
+ROLE_NAMES = {
+    Role.ADMINISTRATOR: _("Administrators"),
+    Role.HEAD: _("Head of editorial board"),
+    Role.SECRETARIAT: _("Editorial secretariat"),
+    Role.OPERATOR: _("Cluster operators"),
+    Role.TECHNICIAN: _("Technicians"),
+    Role.INSPECTOR: _("Inspectors"),
+}
+PROVIDER_NAME = _("Provider: %(agency)s")
+TRANSLATOR_NAME = _("Translator: %(language)s")
+WORKFLOW_NAME = _("Secretariat review → Head of board approval")
+SECRETARIAT_TASK_NAME = _("Secretariat review")
+HEAD_TASK_NAME = _("Head of board approval")
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+AUDIT_LOG = ["wagtailcore.view_pagelogentry", "wagtailcore.view_modellogentry"]
+MEDIA_USE = [
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+]
+MEDIA_EDIT = [*MEDIA_USE, "wagtailimages.change_image", "wagtaildocs.change_document"]
+
+MODEL_PERMISSIONS: dict[str, list[str]] = {
+    Role.HEAD: [
+        ADMIN_ACCESS,
+        *AUDIT_LOG,
+        "programmes.add_programme",
+        "programmes.change_programme",
+        "programmes.delete_programme",
+        "programmes.publish_programme",
+        "programmes.view_programme",
+        "agencies.view_agency",
+        "clusters.view_cluster",
+        "wagtail_localize.submit_translation",
+    ],
+    Role.SECRETARIAT: [
+        ADMIN_ACCESS,
+        "programmes.add_programme",
+        "programmes.change_programme",
+        "programmes.view_programme",
+        "agencies.view_agency",
+        "clusters.view_cluster",
+        "wagtail_localize.submit_translation",
+    ],
+    Role.PROVIDER: [
+        ADMIN_ACCESS,
+        "programmes.add_programme",
+        "programmes.change_programme",
+        "programmes.view_programme",
+    ],
+    Role.TRANSLATOR: [ADMIN_ACCESS],
+    Role.OPERATOR: [
+        ADMIN_ACCESS,
+        "clusters.view_cluster",
+        "clusters.change_cluster",
+        "programmes.view_programme",
+        "agencies.view_agency",
+    ],
+    Role.TECHNICIAN: [
+        ADMIN_ACCESS,
+        "clusters.view_cluster",
+        "clusters.add_cluster",
+        "clusters.change_cluster",
+        "agencies.view_agency",
+    ],
+    Role.INSPECTOR: [
+        ADMIN_ACCESS,
+        *AUDIT_LOG,
+        "programmes.view_programme",
+        "clusters.view_cluster",
+        "agencies.view_agency",
+    ],
+}
+
+ALL_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+]
+# Granted on the tree root, so they reach every locale's tree.
+ROOT_PAGE_PERMISSIONS: dict[str, list[str]] = {
+    Role.ADMINISTRATOR: ALL_PAGE_PERMISSIONS,
+    Role.HEAD: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    Role.SECRETARIAT: ["add_page", "change_page", "lock_page", "unlock_page"],
+}
+PROVIDER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
+
+COLLECTION_PERMISSIONS: dict[str, list[str]] = {
+    Role.ADMINISTRATOR: MEDIA_EDIT,
+    Role.HEAD: MEDIA_EDIT,
+    Role.SECRETARIAT: MEDIA_EDIT,
+    Role.PROVIDER: MEDIA_USE,
+}
+
+# Roles whose members see and edit every agency's material.
+BOARD_ROLES = {Role.ADMINISTRATOR, Role.HEAD, Role.SECRETARIAT}
