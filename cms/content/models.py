@@ -9,12 +9,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.categories import Category
+from cms.headless.serializers import AgencyField, RichTextHTMLField, StreamHTMLField
 
 from .blocks import BodyBlock, HotlineBlock, OpeningHoursBlock
 
@@ -72,6 +74,13 @@ class KioskPage(Page):
     )
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
+    api_fields = [
+        APIField("summary"),
+        APIField("hero_image"),
+        APIField("category"),
+        APIField("providing_agency", serializer=AgencyField()),
+        APIField("source_credit"),
+    ]
 
     meta_panels = [
         MultiFieldPanel(
@@ -119,6 +128,10 @@ class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic"])
 
     content_panels = [*Page.content_panels, FieldPanel("welcome"), FieldPanel("intro")]
+    api_fields = [
+        APIField("welcome"),
+        APIField("intro", serializer=RichTextHTMLField()),
+    ]
     subpage_types = ["content.SectionPage", *CONTENT_PAGE_TYPES]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -142,6 +155,7 @@ class SectionPage(Page):
     icon = models.CharField(_("icon"), max_length=20, choices=ICONS, default="info")
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("icon")]
+    api_fields = [APIField("intro"), APIField("icon")]
     parent_page_types = ["content.HomePage", "content.SectionPage"]
     subpage_types = ["content.SectionPage", *CONTENT_PAGE_TYPES]
     override_translatable_fields = [SynchronizedField("icon")]
@@ -154,6 +168,7 @@ class InformationPage(KioskPage):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = kiosk_content_panels(FieldPanel("body"))
+    api_fields = KioskPage.api_fields + [APIField("body", serializer=StreamHTMLField())]
     search_fields = KioskPage.search_fields + [index.SearchField("body")]
     parent_page_types = ["content.HomePage", "content.SectionPage"]
     subpage_types = []
@@ -195,6 +210,15 @@ class PlacePage(KioskPage):
         FieldPanel("fees"),
         FieldPanel("body"),
     )
+    api_fields = KioskPage.api_fields + [
+        APIField("place_kind"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("address"),
+        APIField("opening_hours", serializer=StreamHTMLField()),
+        APIField("fees"),
+        APIField("body", serializer=StreamHTMLField()),
+    ]
     search_fields = KioskPage.search_fields + [
         index.SearchField("address"),
         index.SearchField("body"),
@@ -233,6 +257,12 @@ class EventPage(KioskPage):
         FieldPanel("venue"),
         FieldPanel("body"),
     )
+    api_fields = KioskPage.api_fields + [
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("venue"),
+        APIField("body", serializer=StreamHTMLField()),
+    ]
     search_fields = KioskPage.search_fields + [
         index.SearchField("venue"),
         index.SearchField("body"),
@@ -282,6 +312,14 @@ class BorderProcedurePage(KioskPage):
         FieldPanel("where_to_go"),
         FieldPanel("body"),
     )
+    api_fields = KioskPage.api_fields + [
+        APIField("gate_name"),
+        APIField("documents_needed", serializer=RichTextHTMLField()),
+        APIField("gate_hours", serializer=StreamHTMLField()),
+        APIField("fees", serializer=RichTextHTMLField()),
+        APIField("where_to_go", serializer=RichTextHTMLField()),
+        APIField("body", serializer=StreamHTMLField()),
+    ]
     search_fields = KioskPage.search_fields + [
         index.SearchField("gate_name"),
         index.SearchField("documents_needed"),
@@ -301,6 +339,10 @@ class HotlinesPage(KioskPage):
     )
 
     content_panels = kiosk_content_panels(FieldPanel("intro"), FieldPanel("hotlines"))
+    api_fields = KioskPage.api_fields + [
+        APIField("intro"),
+        APIField("hotlines", serializer=StreamHTMLField()),
+    ]
     search_fields = KioskPage.search_fields + [index.SearchField("hotlines")]
     parent_page_types = ["content.HomePage", "content.SectionPage"]
     subpage_types = []
@@ -332,6 +374,12 @@ class NoticePage(KioskPage):
         FieldRowPanel([FieldPanel("valid_from"), FieldPanel("expires_at")]),
         FieldPanel("body"),
     )
+    api_fields = KioskPage.api_fields + [
+        APIField("severity"),
+        APIField("valid_from"),
+        APIField("expires_at"),
+        APIField("body", serializer=StreamHTMLField()),
+    ]
     search_fields = KioskPage.search_fields + [index.SearchField("body")]
     parent_page_types = ["content.HomePage", "content.SectionPage"]
     subpage_types = []

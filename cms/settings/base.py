@@ -185,6 +185,13 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
 
+# --- Kiosk snapshot ---------------------------------------------------------
+# Snapshots hold only published content; keep them private in production and
+# give builders a token (Authorization: Bearer ...) or a login that may view
+# clusters.
+KIOSK_SNAPSHOT_PUBLIC = env.bool("KIOSK_SNAPSHOT_PUBLIC", default=False)
+KIOSK_SNAPSHOT_TOKEN = env("KIOSK_SNAPSHOT_TOKEN", default="")
+
 # --- Tasks ------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
