@@ -1,0 +1,283 @@
+"""Prove that an encoded file is what its profile asks for."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from ._proc import ffmpeg_version, file_url, last_error_line, run_tool
+from .config import FFPROBE, Limits, Profile
+from .errors import VerifyFailed, gettext_noop
+from .sniff import iso_boxes
+
+DURATION_TOLERANCE_S = 0.5
+
+
+@dataclass(frozen=True)
+class VerifiedOutput:
+    """What verify measured on an output that passed every check."""
+
+    path: Path
+    profile_key: str
+    width: int
+    height: int
+    codec: str  # "h264"
+    codec_profile: str  # "High"
+    level: str  # "3.2"
+    pix_fmt: str
+    fps: float
+    duration_s: float
+    size_bytes: int
+    avg_kbps: float  # whole file: size x 8 / duration
+    peak_kbps: float  # busiest one-second window, all streams
+    max_kbps: int  # the profile's cap
+    keyframe_interval_s: float  # longest gap between keyframes
+    audio_codec: str | None
+    sha256: str
+    ffmpeg_version: str
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["path"] = str(self.path)
+        return data
+
+
+def sha256_of(path: os.PathLike | str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def peak_window_bits(packets: list[tuple[float, int]], window_s: float = 1.0) -> int:
+    """Most bits whose timestamps fall in any ``window_s`` long window.
+
+    Windows start at every packet, so no placement of the window is missed.
+    """
+    if not packets:
+        return 0
+    packets = sorted(packets)
+    times = [time for time, _ in packets]
+    sums = [0]
+    for _, size in packets:
+        sums.append(sums[-1] + size)
+    best = 0
+    for first, start in enumerate(times):
+        last = bisect.bisect_left(times, start + window_s - 1e-9)
+        best = max(best, sums[last] - sums[first])
+    return best * 8
+
+
+def _fail(problems: list[str], name: str) -> VerifyFailed:
+    return VerifyFailed(
+        gettext_noop(
+            'the encoded "%(name)s" does not match its profile: %(problems)s; '
+            "it was not published"
+        ),
+        name=name,
+        problems="; ".join(problems),
+    )
+
+
+def verify(
+    path: os.PathLike | str,
+    profile: Profile,
+    source_duration: float,
+    *,
+    limits: Limits | None = None,
+) -> VerifiedOutput:
+    """ffprobe ``path`` and check it against ``profile``; raise VerifyFailed.
+
+    Checks: MP4 with the index first (faststart), one H.264 High video stream in
+    yuv420p at exactly the profile's size, square pixels, no rotation, constant
+    frame rate equal to the profile's, keyframes at least every 2 s, duration
+    within 0.5 s of ``source_duration``, an AAC 48 kHz stereo track if and only
+    if the profile has sound, average bitrate at most the cap and the busiest
+    one-second window at most cap x tolerance.
+    """
+    limits = limits or Limits()
+    path = Path(path)
+    name = path.name
+    problems: list[str] = []
+    boxes, cut = iso_boxes(str(path))
+    kinds = [box.kind for box in boxes]
+    if cut or b"moov" not in kinds or b"mdat" not in kinds:
+        raise _fail([f"not a complete MP4 ({cut or 'missing moov or mdat'})"], name)
+    if kinds.index(b"moov") > kinds.index(b"mdat"):
+        problems.append("index (moov) after the media data: not faststart")
+
+    base = [
+        FFPROBE,
+        "-hide_banner",
+        "-v",
+        "error",
+        "-protocol_whitelist",
+        "file",
+        "-format_whitelist",
+        "mov",
+    ]
+    result = run_tool(
+        [*base, "-of", "json", "-show_format", "-show_streams", file_url(path)],
+        timeout=limits.probe_timeout_s,
+        what="ffprobe",
+    )
+    if result.returncode != 0:
+        raise _fail([f"ffprobe: {last_error_line(result.stderr)}"], name)
+    data = json.loads(result.stdout or "{}")
+    streams = data.get("streams") or []
+    fmt = data.get("format") or {}
+    videos = [s for s in streams if s.get("codec_type") == "video"]
+    audios = [s for s in streams if s.get("codec_type") == "audio"]
+    others = [s for s in streams if s.get("codec_type") not in ("video", "audio")]
+    if len(videos) != 1:
+        raise _fail([f"{len(videos)} video streams instead of 1"], name)
+    video = videos[0]
+    width, height = int(video.get("width") or 0), int(video.get("height") or 0)
+    if (width, height) != (profile.width, profile.height):
+        problems.append(
+            f"size {width}x{height} instead of {profile.width}x{profile.height}"
+        )
+    codec = video.get("codec_name") or "?"
+    codec_profile = video.get("profile") or "?"
+    if codec != "h264" or codec_profile != "High":
+        problems.append(f"codec {codec} {codec_profile} instead of h264 High")
+    pix_fmt = video.get("pix_fmt") or "?"
+    if pix_fmt != "yuv420p":
+        problems.append(f"pixel format {pix_fmt} instead of yuv420p")
+    sar = video.get("sample_aspect_ratio") or "1:1"
+    if sar not in ("1:1", "0:1", "N/A"):
+        problems.append(f"sample aspect ratio {sar} instead of 1:1")
+    for side in video.get("side_data_list") or []:
+        if side.get("rotation"):
+            problems.append(f"rotation flag {side['rotation']} left in the file")
+    avg_rate = _fraction(video.get("avg_frame_rate"))
+    want = profile.fps_fraction
+    fps = float(avg_rate) if avg_rate else 0.0
+    if abs(fps - float(want)) > 0.01 * float(want):
+        problems.append(f"frame rate {fps:.3f} instead of {float(want):.3f}")
+    duration = float(fmt.get("duration") or 0.0)
+    if abs(duration - source_duration) > DURATION_TOLERANCE_S:
+        problems.append(
+            f"duration {duration:.2f} s instead of {source_duration:.2f} s "
+            f"(± {DURATION_TOLERANCE_S} s)"
+        )
+    audio_codec = None
+    if profile.audio:
+        if len(audios) != 1:
+            problems.append(f"{len(audios)} audio tracks instead of 1")
+        else:
+            audio = audios[0]
+            audio_codec = audio.get("codec_name")
+            layout = (
+                audio_codec,
+                int(audio.get("sample_rate") or 0),
+                int(audio.get("channels") or 0),
+            )
+            if layout != ("aac", 48000, 2):
+                problems.append(
+                    "audio {} {} Hz {} ch instead of aac 48000 Hz 2 ch".format(*layout)
+                )
+    elif audios:
+        problems.append("an audio track on a silent face")
+    if others:
+        problems.append(f"{len(others)} unexpected data or subtitle streams")
+
+    packets = _packets(path, base, limits)
+    video_index = int(video["index"])
+    frame_times = sorted(t for i, t, _, _ in packets if i == video_index)
+    if len(frame_times) > 2 and fps:
+        gaps = [b - a for a, b in zip(frame_times, frame_times[1:], strict=False)]
+        if max(gaps) > 1.5 / float(want) or min(gaps) < 0.5 / float(want):
+            problems.append(
+                f"frame spacing {min(gaps):.4f}-{max(gaps):.4f} s: frame rate not "
+                "constant"
+            )
+    keyframes = sorted(t for i, t, _, key in packets if i == video_index and key)
+    ends = [*keyframes, max(frame_times, default=0.0)]
+    key_gap = max((b - a for a, b in zip(ends, ends[1:], strict=False)), default=0.0)
+    frame = 1.0 / float(want)
+    if not keyframes or key_gap > 2.0 + frame + 1e-3:
+        problems.append(f"keyframes {key_gap:.2f} s apart, more than 2 s")
+    size_bytes = path.stat().st_size
+    avg_kbps = size_bytes * 8 / duration / 1000 if duration > 0 else 0.0
+    peak_kbps = peak_window_bits([(t, size) for _, t, size, _ in packets]) / 1000
+    if avg_kbps > profile.max_kbps:
+        problems.append(
+            f"average bitrate {avg_kbps:.0f} kbit/s over the {profile.max_kbps} "
+            "kbit/s cap"
+        )
+    peak_cap = profile.max_kbps * float(profile.tolerance)
+    if peak_kbps > peak_cap:
+        problems.append(
+            f"busiest second {peak_kbps:.0f} kbit/s over {peak_cap:.0f} kbit/s "
+            f"(cap x {profile.tolerance})"
+        )
+    if problems:
+        raise _fail(problems, name)
+    level = video.get("level")
+    return VerifiedOutput(
+        path=path,
+        profile_key=profile.key(),
+        width=width,
+        height=height,
+        codec=codec,
+        codec_profile=codec_profile,
+        level=f"{int(level) / 10:.1f}" if level else "?",
+        pix_fmt=pix_fmt,
+        fps=round(fps, 3),
+        duration_s=round(duration, 3),
+        size_bytes=size_bytes,
+        avg_kbps=round(avg_kbps, 1),
+        peak_kbps=round(peak_kbps, 1),
+        max_kbps=profile.max_kbps,
+        keyframe_interval_s=round(key_gap, 3),
+        audio_codec=audio_codec,
+        sha256=sha256_of(path),
+        ffmpeg_version=ffmpeg_version(),
+    )
+
+
+def _fraction(text: str | None) -> Fraction | None:
+    try:
+        value = Fraction(text or "0/1")
+    except (ValueError, ZeroDivisionError):
+        return None
+    return value if value > 0 else None
+
+
+def _packets(
+    path: Path, base: list[str], limits: Limits
+) -> list[tuple[int, float, int, bool]]:
+    """(stream index, pts seconds, size bytes, keyframe) of every packet."""
+    result = run_tool(
+        [
+            *base,
+            "-of",
+            "csv=p=0",
+            "-show_entries",
+            "packet=stream_index,pts_time,dts_time,size,flags",
+            file_url(path),
+        ],
+        timeout=limits.probe_timeout_s * 4,
+        what="ffprobe",
+    )
+    if result.returncode != 0:
+        raise _fail([f"ffprobe: {last_error_line(result.stderr)}"], path.name)
+    packets = []
+    for line in result.stdout.splitlines():
+        fields = line.split(",")
+        if len(fields) < 5:
+            continue
+        index, pts, dts, size, flags = fields[:5]
+        stamp = pts if pts not in ("", "N/A") else dts
+        try:
+            packets.append((int(index), float(stamp), int(size), "K" in flags))
+        except ValueError:
+            continue
+    return packets
