@@ -5,9 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.editorial.urls import urlpatterns as editorial_urls
 from cms.headless.urls import urlpatterns as headless_urls
 
 urlpatterns = [
+    # Before the admin's own URLs, which they narrow (audit log access).
+    *editorial_urls,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     *headless_urls,

@@ -9,7 +9,6 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial")
 
     def ready(self):
-        from wagtail.models import Page
 
         from cms.agencies.models import Agency
 

@@ -78,3 +78,10 @@ def role_group(*, role: str, language: str = ""):
     """The group of a single-group role or of a translator language, or None."""
     role_group = RoleGroup.objects.filter(role=role, language=language).first()
     return role_group.group if role_group else None
+
+
+def user_can_read_audit_log(*, user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Administrators, the head of board and inspectors read the site history."""
+    return user.is_authenticated and (
+        user.is_superuser or user.has_perm("wagtailcore.view_pagelogentry")
+    )

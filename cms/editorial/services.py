@@ -18,6 +18,7 @@ from wagtail.models import (
     Workflow,
     WorkflowContentType,
     WorkflowPage,
+    WorkflowState,
     WorkflowTask,
 )
 
@@ -25,15 +26,12 @@ from cms.agencies.models import Agency
 from cms.programmes.models import Programme
 
 from . import roles
+from .errors import RoleSetupError, TranslationReviewError
 from .models import EditorialWorkflow, Role, RoleGroup
 from .selectors import target_languages
 
 # Groups Wagtail's own first migration creates; our roles replace them.
 WAGTAIL_DEFAULT_GROUPS = ["Moderators", "Editors"]
-
-
-class RoleSetupError(Exception):
-    """Roles or workflows cannot be set up as asked."""
 
 
 def _translated(message, **params) -> str:
@@ -388,3 +386,53 @@ def user_deactivate(*, user: AbstractBaseUser) -> None:
     """Stop the user from logging in; their work and history stay."""
     user.is_active = False
     user.save(update_fields=["is_active"])
+
+
+def user_can_publish(*, user: AbstractBaseUser, instance) -> bool:
+    """Whether the user may publish this page or snippet themselves."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    opts = instance._meta
+    return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+
+@transaction.atomic
+def translation_submit_for_review(*, translation, user: AbstractBaseUser):
+    """Save a translation as a draft and send it through the moderation workflow.
+
+    Used instead of wagtail-localize's "Publish" for users who may not publish:
+    the translated page or programme goes live only when the workflow ends.
+    Returns the workflow state.
+    """
+    instance = translation.get_target_instance()
+    locale = translation.target_locale.get_display_name()
+    if not isinstance(instance, Page) and instance.live:
+        # wagtail-localize would take the live translation offline to save a draft.
+        raise TranslationReviewError(
+            _(
+                '"%(object)s" in %(locale)s is live; your translated strings are '
+                "saved. Ask the head of the editorial board to publish them."
+            )
+            % {"object": instance, "locale": locale}
+        )
+    translation.save_target(user=user, publish=False)
+    instance = translation.get_target_instance()
+    if isinstance(instance, Page):
+        instance = instance.specific
+    state = instance.current_workflow_state
+    if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user=user)
+        return state
+    if state:
+        # Restart so that reviewers approve the revision just saved.
+        state.cancel(user=user)
+    workflow = instance.get_workflow()
+    if workflow is None:
+        raise TranslationReviewError(
+            _(
+                '"%(object)s" in %(locale)s has no moderation workflow, so it '
+                'cannot be sent for review; run "manage.py setup_roles".'
+            )
+            % {"object": instance, "locale": locale}
+        )
+    return workflow.start(instance, user)

@@ -9,6 +9,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from wagtail.models import Page
 
 from . import services
+from .errors import RoleSetupError
 from .models import RoleGroup
 
 logger = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ def roles_sync_after_migrate(sender, using=DEFAULT_DB_ALIAS, verbosity=1, **kwar
         create_permissions(app_config, verbosity=0, using=using)
     try:
         groups = services.roles_sync()
-    except services.RoleSetupError as err:
+    except RoleSetupError as err:
         logger.warning("Editorial roles not set up: %s", err)
         return
     if verbosity >= 2:

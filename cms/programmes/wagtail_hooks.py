@@ -3,6 +3,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.editorial.scoping import AgencyScopedViewSetMixin
+
 from .models import Programme
 from .selectors import programme_ready_count
 
@@ -14,7 +16,9 @@ def _readiness(programme) -> str:
     return _("ready for %(done)d of %(total)d faces") % {"done": done, "total": total}
 
 
-class ProgrammeViewSet(SnippetViewSet):
+class ProgrammeViewSet(AgencyScopedViewSetMixin, SnippetViewSet):
+    """Providers see only their agency's programmes (cms.editorial.scoping)."""
+
     model = Programme
     icon = "media"
     menu_label = _("Programmes")

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.editorial import services
+from cms.editorial.errors import RoleSetupError
 
 
 class Command(BaseCommand):
@@ -12,7 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             groups = services.roles_sync()
-        except services.RoleSetupError as err:
+        except RoleSetupError as err:
             raise CommandError(str(err)) from err
         for group in groups:
             self.stdout.write(f"  {group.name}")

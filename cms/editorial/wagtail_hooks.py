@@ -1,0 +1,91 @@
+"""Editorial rules hooked into the Wagtail admin and wagtail-localize."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import path
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.models import DraftStateMixin, Page
+
+from . import views
+from .errors import TranslationReviewError
+from .selectors import user_can_read_audit_log
+from .services import translation_submit_for_review, user_can_publish
+
+# Lower than wagtail-localize's hooks (order 0), so these run first.
+BEFORE_LOCALIZE = -100
+
+
+@hooks.register("register_admin_urls", order=BEFORE_LOCALIZE)
+def register_localize_guards():
+    # Same paths as wagtail-localize's views, listed first so these win.
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            views.update_translations,
+            name="editorial_update_translations",
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            views.convert_page_to_alias,
+            name="editorial_convert_to_alias",
+        ),
+    ]
+
+
+def _publish_as_review(request, instance):
+    """Turn wagtail-localize's "Publish in …" into "send for review".
+
+    For users who may not publish the target, the translation is saved as a
+    draft and goes through the moderation workflow instead.
+    """
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    if not isinstance(instance, DraftStateMixin):
+        return None
+    if user_can_publish(user=request.user, instance=instance):
+        return None
+    translation = views.enabled_translation_for(instance)
+    if translation is None:
+        return None
+    locale = translation.target_locale.get_display_name()
+    try:
+        translation_submit_for_review(translation=translation, user=request.user)
+    except TranslationReviewError as err:
+        messages.error(request, str(err))
+    except ValidationError as err:
+        messages.error(
+            request,
+            _(
+                '"%(object)s" in %(locale)s was not sent for review: %(errors)s '
+                "Fix these translations and try again."
+            )
+            % {"object": instance, "locale": locale, "errors": " ".join(err.messages)},
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                '"%(object)s" in %(locale)s was saved as a draft and sent for review; '
+                "it goes live when the head of the editorial board approves it."
+            )
+            % {"object": instance, "locale": locale},
+        )
+    return redirect(request.path)
+
+
+@hooks.register("before_edit_page", order=BEFORE_LOCALIZE)
+def translated_page_publish_guard(request, page):
+    return _publish_as_review(request, page.specific if type(page) is Page else page)
+
+
+@hooks.register("before_edit_snippet", order=BEFORE_LOCALIZE)
+def translated_snippet_publish_guard(request, instance):
+    return _publish_as_review(request, instance)
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_history(request, menu_items):
+    if not user_can_read_audit_log(user=request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]
