@@ -84,12 +84,17 @@ def page_is_fully_translated(page: Page) -> bool:
         return True
     if page.alias_of_id is not None:
         return False
-    target = page.specific
+    # wagtail-localize writes unpublished translations into the page row, so
+    # both the row and the published revision must be finished translations.
+    targets = [page.specific]
+    if page.live_revision_id is not None:
+        targets.append(page.live_revision.as_object())
     source = _source_for(page)
     if source is not None:
         unconfirmed = _unconfirmed_source_strings(source, page.locale_id)
         return not any(
             segment.string.data in unconfirmed.get(segment.path, ())
+            for target in targets
             for segment in _string_segments(target)
         )
     original = (
@@ -103,9 +108,12 @@ def page_is_fully_translated(page: Page) -> bool:
     if original is None:
         # Written directly in this locale: nothing to compare with.
         return True
-    target_text = {(s.path, s.string.data) for s in _string_segments(target)}
     source_text = {(s.path, s.string.data) for s in _string_segments(original.specific)}
-    return not target_text or not target_text <= source_text
+    for target in targets:
+        target_text = {(s.path, s.string.data) for s in _string_segments(target)}
+        if target_text and target_text <= source_text:
+            return False
+    return True
 
 
 def visible_page_ids(*, language_codes: list[str] | None = None) -> set[int]:

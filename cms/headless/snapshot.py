@@ -166,6 +166,12 @@ def _select_pages(cluster, languages: list[str], now) -> list[Page]:
         .specific()
         .select_related("locale")
     )
+    # Render what passed moderation: wagtail-localize can write unpublished
+    # translations into the page row, the live revision is what was approved.
+    pages = [
+        page.live_revision.as_object().specific if page.live_revision_id else page
+        for page in pages
+    ]
     by_path = {page.path: page for page in pages}
     chosen: dict[int, Page] = {}
     for page in pages:
