@@ -10,9 +10,9 @@ from dataclasses import asdict, dataclass
 from fractions import Fraction
 from pathlib import Path
 
+from ._proc import file_url, last_error_line, run_tool
 from .config import FFPROBE, Limits
 from .errors import ProbeRefused, gettext_noop
-from ._proc import file_url, last_error_line, run_tool
 from .sniff import iso_boxes, read_head, sniff
 
 SUPPORTED = "MP4, MOV, MKV, WebM, AVI, MPEG-TS"
