@@ -1,0 +1,120 @@
+"""Demo programmes (LED videos), each left in a different workflow state.
+
+``state``: ``live`` (approved by secretariat and head), ``in_review`` (waiting
+for the secretariat), ``draft`` (never submitted), ``changes_requested``
+(passed the secretariat, sent back by the head with a comment).
+"""
+
+BORDER_NEWS_VI = """1
+00:00:00,000 --> 00:00:01,000
+Bản tin biên giới Kon Tum
+
+2
+00:00:01,000 --> 00:00:02,000
+Cửa khẩu Bờ Y mở cửa 07:00–19:00
+"""
+
+BORDER_NEWS_LO = """1
+00:00:00,000 --> 00:00:01,000
+ຂ່າວຊາຍແດນແຂວງກອນຕຸມ
+
+2
+00:00:01,000 --> 00:00:02,000
+ດ່ານບໍອີ ເປີດ 07:00–19:00 ໂມງ
+"""
+
+MANG_DEN_VI = """1
+00:00:00,000 --> 00:00:02,000
+Măng Đen – cao nguyên thông xanh
+"""
+
+MANG_DEN_LO = """1
+00:00:00,000 --> 00:00:02,000
+ມັງແດນ – ພູພຽງປ່າແປກຂຽວ
+"""
+
+GONG_VI = """1
+00:00:00,000 --> 00:00:02,000
+Tiếng cồng chiêng Tây Nguyên
+"""
+
+GUIDE_VI = """1
+00:00:00,000 --> 00:00:01,000
+Chuẩn bị hộ chiếu hoặc giấy thông hành
+
+2
+00:00:01,000 --> 00:00:02,000
+Xếp hàng tại quầy Biên phòng
+"""
+
+GUIDE_LO = """1
+00:00:00,000 --> 00:00:01,000
+ກະກຽມໜັງສືຜ່ານແດນ ຫຼື ບັດຜ່ານແດນ
+
+2
+00:00:01,000 --> 00:00:02,000
+ລຽນແຖວຢູ່ຫ້ອງການປ້ອງກັນຊາຍແດນ
+"""
+
+PROGRAMMES = [
+    {
+        "key": "border-news",
+        "title": "Bản tin biên giới Kon Tum",
+        "description": "Tin hoạt động tại các cửa khẩu và khu kinh tế trong tháng.",
+        "category": "border_foreign",
+        "agency": "radio-tv",
+        "source_credit": "Đài Phát thanh – Truyền hình tỉnh Kon Tum",
+        "submitter": "provider_radio",
+        "state": "live",
+        "clusters": ["bo-y"],
+        "faces": [],
+        "video": {"pattern": "testsrc2", "tone_hz": 440},
+        "subtitles": {"vi": BORDER_NEWS_VI, "lo": BORDER_NEWS_LO},
+    },
+    {
+        "key": "mang-den",
+        "title": "Măng Đen – cao nguyên thông xanh",
+        "description": "Phóng sự ngắn giới thiệu khu du lịch Măng Đen.",
+        "category": "essential.travel",
+        "agency": "radio-tv",
+        "source_credit": "Đài Phát thanh – Truyền hình tỉnh Kon Tum",
+        "submitter": "provider_radio",
+        "state": "in_review",
+        "clusters": None,
+        "faces": [],
+        "video": {"pattern": "smptehdbars", "tone_hz": 523},
+        "subtitles": {"vi": MANG_DEN_VI, "lo": MANG_DEN_LO},
+    },
+    {
+        "key": "gong",
+        "title": "Tiếng cồng chiêng Tây Nguyên",
+        "description": "Trích đoạn biểu diễn cồng chiêng (bản nháp).",
+        "category": "essential.economy",
+        "agency": "radio-tv",
+        "source_credit": "Đài Phát thanh – Truyền hình tỉnh Kon Tum",
+        "submitter": "provider_radio",
+        "state": "draft",
+        "clusters": ["kon-tum-square"],
+        "faces": [],
+        "video": {"pattern": "rgbtestsrc", "tone_hz": 330},
+        "subtitles": {"vi": GONG_VI},
+    },
+    {
+        "key": "bo-y-guide",
+        "title": "Hướng dẫn làm thủ tục tại cửa khẩu Bờ Y",
+        "description": "Các bước xuất trình giấy tờ tại nhà kiểm soát liên hợp.",
+        "category": "border_rules",
+        "agency": "border-guard",
+        "source_credit": "Đồn Biên phòng Cửa khẩu quốc tế Bờ Y",
+        "submitter": "provider_border",
+        "state": "changes_requested",
+        "clusters": ["bo-y"],
+        "faces": [("bo-y", "facing-laos"), ("bo-y", "portrait")],
+        "video": {"pattern": "testsrc", "tone_hz": 660},
+        "subtitles": {"vi": GUIDE_VI, "lo": GUIDE_LO},
+        "review_comment": (
+            "Đề nghị bổ sung giờ làm việc mới của cửa khẩu (07:00–19:00) vào "
+            "phần cuối video trước khi phát."
+        ),
+    },
+]
