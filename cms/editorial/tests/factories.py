@@ -1,4 +1,4 @@
-"""Small editorial worlds: locales, a home page per locale, sections, agencies, users."""
+"""Small editorial worlds: locales, home pages, sections, agencies, users."""
 
 from dataclasses import dataclass, field
 

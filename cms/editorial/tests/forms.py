@@ -5,14 +5,17 @@ import datetime as dt
 from wagtail.models import Page
 
 
-def edit_form_data(instance, user, **changes) -> dict:
-    """Data that re-submits the instance's edit form unchanged (except `changes`)."""
+def edit_form_data(instance, user, *, parent=None, **changes) -> dict:
+    """Data that re-submits the instance's edit form unchanged (except `changes`).
+
+    For a page not saved yet, pass its parent page.
+    """
     if isinstance(instance, Page):
-        instance = instance.specific
+        if instance.pk:
+            instance = instance.specific
+            parent = instance.get_parent()
         form_class = instance.get_edit_handler().get_form_class()
-        form = form_class(
-            instance=instance, for_user=user, parent_page=instance.get_parent()
-        )
+        form = form_class(instance=instance, for_user=user, parent_page=parent)
     else:
         viewset = instance.snippet_viewset
         form_class = viewset.get_edit_handler().get_form_class()
