@@ -1,0 +1,335 @@
+"""Turn snapshot pages into template contexts and render them with Jinja2.
+
+The same renderer serves the build and (later) the CMS preview: `page_contexts`
+yields one plain-data context per output file, and `render` turns a context into
+HTML. Contexts are plain JSON data, so their hash keys incremental rebuilds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import jinja2
+
+from .config import FEEDBACK_PATH, PACKAGE_DIR, TEMPLATES_DIR
+from .qr import qr_context
+from .ui_text import gettext_for, ui_language
+
+TEMPLATE_OF = {
+    "home": "home.html",
+    "section": "section.html",
+    "information": "information.html",
+    "place": "place.html",
+    "event": "event.html",
+    "border_procedure": "border_procedure.html",
+    "hotlines": "hotlines.html",
+    "notice": "notice.html",
+}
+
+SCRIPT_OF_LOCALE = {
+    "zh-hans": "cjk",
+    "zh-hant": "cjk",
+    "zh": "cjk",
+    "lo": "lao",
+    "km": "khmer",
+}
+
+PAGE_LINK = re.compile(r'href="kiosk:page:(\d+)"')
+IMG_TAG = re.compile(r'<img\b([^>]*?)\bdata-image-id="(\d+)"([^>]*)>')
+PROGRAMME = re.compile(r'<figure\b([^>]*?)\bdata-programme-id="(\d+)"([^>]*)>')
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+@cache
+def templates_hash() -> str:
+    """Hash of everything besides the context that shapes a rendered page."""
+    h = hashlib.sha256()
+    files = sorted(TEMPLATES_DIR.glob("*.html")) + [
+        PACKAGE_DIR / "render.py",
+        PACKAGE_DIR / "ui_text.py",
+        PACKAGE_DIR / "qr.py",
+    ]
+    for path in files:
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def render(template: str, context: dict[str, Any]) -> str:
+    """Render one output file from its context."""
+    tr = gettext_for(context["ui_lang"])
+    return environment().get_template(template).render(context, _=tr)
+
+
+@dataclass
+class SiteInputs:
+    """What every page context draws on besides its own page."""
+
+    data: dict[str, Any]
+    assets: dict[str, str]
+    image_urls: dict[str, str]
+    video_urls: dict[str, str]
+    by_id: dict[int, dict[str, Any]] = field(default_factory=dict)
+    homes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    children: dict[int, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_id = {p["id"]: p for p in self.data["pages"]}
+        for p in self.data["pages"]:
+            if p["type"] == "home" or (
+                p["path"] == "/" and p["locale"] not in self.homes
+            ):
+                self.homes[p["locale"]] = p
+
+        def walk(node: dict[str, Any]) -> None:
+            kids = [c["id"] for c in node["children"] if c["id"] in self.by_id]
+            self.children[node["id"]] = kids
+            for child in node["children"]:
+                walk(child)
+
+        for tree in self.data["navigation"].values():
+            walk(tree)
+
+
+def page_url(page: dict[str, Any]) -> str:
+    return f"/{page['locale']}{page['path']}"
+
+
+def page_output(page: dict[str, Any]) -> str:
+    """Relative output file of a page: <locale><path>index.html."""
+    path = page["path"].strip("/")
+    return f"{page['locale']}/{path + '/' if path else ''}index.html"
+
+
+def _body(site: SiteInputs, body: str, locale: str) -> str:
+    def link(m: re.Match[str]) -> str:
+        target = site.by_id.get(int(m.group(1)))
+        return f'href="{page_url(target)}"' if target else 'href="#" data-missing="1"'
+
+    def img(m: re.Match[str]) -> str:
+        ident = m.group(2)
+        src = site.image_urls.get(ident)
+        entry = site.data["images"].get(ident, {})
+        size = ""
+        if entry.get("width") and entry.get("height"):
+            size = f' width="{entry["width"]}" height="{entry["height"]}"'
+        if not src:
+            return f'<img{m.group(1)}data-image-id="{ident}"{m.group(3)}>'
+        return (
+            f'<img{m.group(1)}src="{src}" loading="lazy"{size} '
+            f'data-image-id="{ident}"{m.group(3)}>'
+        )
+
+    def programme(m: re.Match[str]) -> str:
+        ident = m.group(2)
+        prog = site.data["programmes"].get(ident)
+        start = f'<figure{m.group(1)}data-programme-id="{ident}"{m.group(3)}>'
+        if not prog:
+            return start
+        title = html.escape(
+            prog["titles"].get(locale) or next(iter(prog["titles"].values()), "")
+        )
+        src = site.video_urls.get(ident)
+        if src:
+            return (
+                f'{start}<video src="{src}" controls playsinline '
+                f'preload="none"></video>'
+                f"<figcaption>{title}</figcaption>"
+            )
+        missing = html.escape(
+            gettext_for(ui_language(locale, site.data["cluster"]["source_language"]))(
+                "Video not available on this kiosk"
+            )
+        )
+        return f"{start}<figcaption>{title} · {missing}</figcaption>"
+
+    body = PAGE_LINK.sub(link, body)
+    body = IMG_TAG.sub(img, body)
+    return PROGRAMME.sub(programme, body)
+
+
+def _common(site: SiteInputs, locale: str) -> dict[str, Any]:
+    data = site.data
+    loc = next(x for x in data["locales"] if x["code"] == locale)
+    source = data["cluster"]["source_language"]
+    home = site.homes.get(locale)
+    return {
+        "site": {
+            "name": data.get("site_name") or data["cluster"]["name"],
+            "cluster": data["cluster"]["name"],
+            "place": data["cluster"]["place"],
+        },
+        "locale": loc,
+        "script": SCRIPT_OF_LOCALE.get(locale, "latin"),
+        "ui_lang": ui_language(locale, source),
+        "source_lang": source,
+        "assets": site.assets,
+        "home_url": page_url(home) if home else "/",
+        "search_url": f"/{locale}/search/",
+        "feedback_url": f"/{locale}/feedback/",
+        "feedback_endpoint": FEEDBACK_PATH,
+        "notices_url": f"/data/notices-{locale}.json",
+        "search_index_url": f"/search/{locale}/",
+    }
+
+
+def _languages(site: SiteInputs, page: dict[str, Any] | None) -> list[dict[str, str]]:
+    out = []
+    for loc in site.data["locales"]:
+        code = loc["code"]
+        target = None
+        if page is not None:
+            target = (
+                page
+                if page["locale"] == code
+                else site.by_id.get(page["translations"].get(code, -1))
+            )
+        if target is None:
+            target = site.homes.get(code)
+        if target is None:
+            continue
+        out.append(
+            {"code": code, "name_local": loc["name_local"], "url": page_url(target)}
+        )
+    return out
+
+
+def _tile(site: SiteInputs, page: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "title": page["title"],
+        "summary": page["summary"],
+        "url": page_url(page),
+        "type": page["type"],
+        "icon": page["fields"].get("icon", "") if page["type"] == "section" else "",
+        "hero": site.image_urls.get(str(page["hero_image"]))
+        if page["hero_image"]
+        else "",
+        "expires_at": page["fields"].get("expires_at") or ""
+        if page["type"] == "notice"
+        else "",
+    }
+
+
+def page_context(site: SiteInputs, page: dict[str, Any]) -> dict[str, Any]:
+    locale = page["locale"]
+    ctx = _common(site, locale)
+    categories = site.data["categories"]
+    parent = site.by_id.get(page["parent_id"]) if page["parent_id"] else None
+    hero = (
+        site.data["images"].get(str(page["hero_image"])) if page["hero_image"] else None
+    )
+    fields = dict(page["fields"])
+    for key in ("intro_html", "documents_needed_html", "fees_html", "where_to_go_html"):
+        if key in fields:
+            fields[key] = _body(site, fields[key], locale)
+    ctx.update(
+        {
+            "page": {
+                "id": page["id"],
+                "type": page["type"],
+                "title": page["title"],
+                "summary": page["summary"],
+                "body_html": _body(site, page["body_html"], locale),
+                "fields": fields,
+                "portal_url": page["portal_url"],
+                "agency": page["agency"],
+                "source_credit": page["source_credit"],
+                "category_label": categories.get(page["category"] or "", {})
+                .get("labels", {})
+                .get(locale, ""),
+                "hero": site.image_urls.get(str(page["hero_image"]), "")
+                if hero
+                else "",
+                "hero_w": (hero or {}).get("width", ""),
+                "hero_h": (hero or {}).get("height", ""),
+            },
+            "back_url": page_url(parent) if parent else "/",
+            "children": [
+                _tile(site, site.by_id[c]) for c in site.children.get(page["id"], [])
+            ],
+            "languages": _languages(site, page),
+            "qr": qr_context(page["portal_url"]) if page["portal_url"] else None,
+        }
+    )
+    return ctx
+
+
+def page_contexts(site: SiteInputs) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Yield (output path, template, context) for every file the site renders."""
+    data = site.data
+    source = data["cluster"]["source_language"]
+    locales = [x["code"] for x in data["locales"]]
+    first = source if source in locales else locales[0]
+    attract = _common(site, first)
+    langs = _languages(site, None)
+    for lang in langs:
+        lang["cta"] = gettext_for(ui_language(lang["code"], source))("Touch to start")
+    attract.update(
+        {
+            "page": {
+                "type": "attract",
+                "title": attract["site"]["name"],
+                "portal_url": "",
+            },
+            "back_url": "",
+            "languages": langs,
+            "qr": None,
+        }
+    )
+    yield "index.html", "attract.html", attract
+    for page in data["pages"]:
+        yield page_output(page), TEMPLATE_OF[page["type"]], page_context(site, page)
+    for locale in locales:
+        if locale not in site.homes:
+            continue
+        for kind in ("search", "feedback"):
+            ctx = _common(site, locale)
+            ctx.update(
+                {
+                    "page": {"type": kind, "title": kind, "portal_url": ""},
+                    "back_url": ctx["home_url"],
+                    "languages": [
+                        {**x, "url": f"/{x['code']}/{kind}/"}
+                        if x["code"] in site.homes
+                        else x
+                        for x in _languages(site, None)
+                    ],
+                    "qr": None,
+                }
+            )
+            yield f"{locale}/{kind}/index.html", f"{kind}.html", ctx
+
+
+def notices_data(site: SiteInputs, locale: str) -> list[dict[str, Any]]:
+    """Notices of one locale for the banner and the emergency takeover."""
+    out = []
+    for page in site.data["pages"]:
+        if page["locale"] != locale or page["type"] != "notice":
+            continue
+        out.append(
+            {
+                "id": page["id"],
+                "title": page["title"],
+                "summary": page["summary"],
+                "url": page_url(page),
+                "severity": page["fields"]["severity"],
+                "valid_from": page["fields"].get("valid_from"),
+                "expires_at": page["fields"].get("expires_at"),
+            }
+        )
+    return out

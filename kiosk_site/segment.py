@@ -1,0 +1,105 @@
+"""Search tokens shared by the index builder and the browser (static/tokenize.js).
+
+Both sides must cut text the same way, without a dictionary:
+- fold case and Latin diacritics (NFD, drop U+0300-U+036F, đ→d), so "da nang"
+  matches "Đà Nẵng"; Lao and Khmer marks live outside that block and are kept;
+- Latin-script runs (Vietnamese, English, Bahnar...) split into words;
+- Han runs become character bigrams plus single characters;
+- Lao and Khmer runs become clusters (a letter with its marks; a Khmer coeng
+  joins the next letter to the cluster) and then cluster bigrams.
+Keep this file and static/tokenize.js in step; e2e checks that they agree.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+COENG = "\u17d2"
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip Latin diacritics, map đ to d; leave other scripts alone."""
+    text = unicodedata.normalize("NFD", text.lower())
+    text = "".join(c for c in text if not 0x300 <= ord(c) <= 0x36F)
+    return unicodedata.normalize("NFC", text.replace("đ", "d"))
+
+
+def _kind(ch: str) -> str:
+    cp = ord(ch)
+    cat = unicodedata.category(ch)[0]
+    if cat not in "LMN":
+        return "sep"
+    if 0x0E80 <= cp <= 0x0EFF or 0x1780 <= cp <= 0x17FF or 0x19E0 <= cp <= 0x19FF:
+        return "sea"
+    if (
+        0x3400 <= cp <= 0x9FFF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x20000 <= cp <= 0x3FFFF
+        or 0x3040 <= cp <= 0x30FF
+    ):
+        return "han"
+    return "word"
+
+
+def _clusters(run: str) -> list[str]:
+    out: list[str] = []
+    join_next = False
+    for ch in run:
+        if out and (join_next or unicodedata.category(ch)[0] == "M"):
+            out[-1] += ch
+        else:
+            out.append(ch)
+        join_next = ch == COENG
+    return out
+
+
+def _grams(units: list[str], *, unigrams: bool) -> list[str]:
+    if len(units) == 1:
+        return units
+    grams = [units[i] + units[i + 1] for i in range(len(units) - 1)]
+    return (units + grams) if unigrams else grams
+
+
+def tokens(text: str) -> list[str]:
+    """Tokens of `text`, in order, with repeats."""
+    text = fold(text)
+    out: list[str] = []
+    run = ""
+    kind = "sep"
+    for ch in text + " ":
+        k = _kind(ch)
+        if k != kind or k == "sep":
+            if run:
+                if kind == "word":
+                    out.append(run)
+                elif kind == "han":
+                    out.extend(_grams(list(run), unigrams=True))
+                elif kind == "sea":
+                    out.extend(_grams(_clusters(run), unigrams=False))
+            run = ""
+            # A combining mark after a separator still belongs to no run.
+        kind = k
+        if k != "sep":
+            run += ch
+    return out
+
+
+def query_tokens(text: str) -> list[str]:
+    """Distinct tokens a query must all match (Han queries use bigrams only)."""
+    seen: dict[str, None] = {}
+    text_folded = fold(text)
+    for part in tokens(text_folded):
+        seen.setdefault(part, None)
+    toks = list(seen)
+    # Single Han characters of a multi-character run are redundant with bigrams.
+    bigram_chars = {c for t in toks if len(t) == 2 and _kind(t[0]) == "han" for c in t}
+    return [t for t in toks if not (len(t) == 1 and t in bigram_chars)]
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a over UTF-8 (the shard of a term; same in tokenize.js)."""
+    h = 0x811C9DC5
+    for b in text.encode("utf-8"):
+        h ^= b
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h

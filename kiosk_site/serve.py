@@ -1,0 +1,105 @@
+"""A small static server for preview and for the kiosk PC.
+
+Serves the built site (never `.kiosk-build/` or other dot paths) and, as a
+stand-in until the cluster agent exists, accepts `POST /feedback` and appends
+each JSON message as one line to `feedback.jsonl` beside the served folder.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from datetime import UTC, datetime
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .config import FEEDBACK_PATH
+
+MAX_FEEDBACK_BYTES = 64 * 1024
+_lock = threading.Lock()
+
+
+class KioskHandler(SimpleHTTPRequestHandler):
+    feedback_file: Path
+
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript; charset=utf-8",
+        ".json": "application/json; charset=utf-8",
+        ".css": "text/css; charset=utf-8",
+        ".html": "text/html; charset=utf-8",
+        ".woff2": "font/woff2",
+        ".svg": "image/svg+xml",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass  # quiet: the kiosk PC has no one reading the console
+
+    def _hidden(self) -> bool:
+        return any(part.startswith(".") for part in self.path.split("?")[0].split("/"))
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self._hidden():
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        super().do_GET()
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        if self._hidden():
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        super().do_HEAD()
+
+    def end_headers(self) -> None:
+        path = self.path.split("?")[0]
+        if path.startswith("/assets/") or path.startswith("/media/"):
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        else:
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def do_POST(self) -> None:  # noqa: N802
+        if self.path.split("?")[0] != FEEDBACK_PATH:
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if length <= 0 or length > MAX_FEEDBACK_BYTES:
+            self.send_error(HTTPStatus.BAD_REQUEST, "feedback body size out of range")
+            return
+        try:
+            item = json.loads(self.rfile.read(length).decode("utf-8"))
+            if not isinstance(item, dict) or not str(item.get("message", "")).strip():
+                raise ValueError("message is empty")
+        except (UnicodeDecodeError, ValueError) as err:
+            self.send_error(HTTPStatus.BAD_REQUEST, f"invalid feedback: {err}")
+            return
+        item["received_at"] = datetime.now(UTC).isoformat()
+        line = json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n"
+        with _lock, self.feedback_file.open("a", encoding="utf-8") as fh:
+            fh.write(line)
+        self.send_response(HTTPStatus.CREATED)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+
+def make_server(
+    site_dir: Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    feedback_file: Path | None = None,
+) -> ThreadingHTTPServer:
+    """Create (not start) the server; port 0 picks a free port."""
+    site_dir = Path(site_dir).resolve()
+    handler = type(
+        "Handler",
+        (KioskHandler,),
+        {"feedback_file": feedback_file or site_dir.parent / "feedback.jsonl"},
+    )
+    return ThreadingHTTPServer(
+        (host, port), functools.partial(handler, directory=str(site_dir))
+    )

@@ -1,0 +1,96 @@
+/* Offline search over the split index: one term shard per query token. */
+(function () {
+  "use strict";
+  var T = window.KioskTokenize;
+  var box = document.querySelector(".search");
+  if (!box) return;
+  var base = box.getAttribute("data-index");
+  var locale = document.body.getAttribute("data-locale");
+  var cache = {};
+  function getJSON(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + " " + r.status);
+        return r.json();
+      });
+    }
+    return cache[url];
+  }
+  function undelta(list) {
+    var out = [], acc = 0;
+    for (var i = 0; i < list.length; i++) { acc += list[i]; out.push(acc); }
+    return out;
+  }
+  function search(query) {
+    var toks = T.queryTokens(query);
+    if (!toks.length) return Promise.resolve([]);
+    return getJSON(base + "meta.json").then(function (meta) {
+      return Promise.all(toks.map(function (t) {
+        return getJSON(base + "t/" + (T.fnv1a(t) % meta.shards) + ".json")
+          .catch(function () { return {}; })
+          .then(function (shard) { return shard[t] || null; });
+      })).then(function (postings) {
+        if (postings.some(function (p) { return !p; })) return [];
+        var scores = null;
+        postings.forEach(function (p) {
+          var title = undelta(p[0]), body = undelta(p[1]);
+          var idf = Math.log(1 + meta.docs / (title.length + body.length));
+          var s = {};
+          title.forEach(function (id) { s[id] = 3 * idf; });
+          body.forEach(function (id) { s[id] = idf; });
+          if (scores === null) { scores = s; return; }
+          var next = {};
+          Object.keys(scores).forEach(function (id) { if (id in s) next[id] = scores[id] + s[id]; });
+          scores = next;
+        });
+        var ids = Object.keys(scores).sort(function (a, b) {
+          return scores[b] - scores[a] || a - b;
+        }).slice(0, 20);
+        return Promise.all(ids.map(function (id) {
+          return getJSON(base + "d/" + (id % meta.doc_shards) + ".json").then(function (d) {
+            var doc = d[id];
+            return { id: +id, title: doc[0], url: doc[1], snippet: doc[2], type: doc[3] };
+          });
+        }));
+      });
+    });
+  }
+  window.kioskSearch = search;
+  var input = document.getElementById("q");
+  var list = document.getElementById("results");
+  var status = box.querySelector(".search-status");
+  var seq = 0, timer = null;
+  function show(query) {
+    var mine = ++seq;
+    if (!query.trim()) { list.innerHTML = ""; status.textContent = ""; return; }
+    search(query).then(function (results) {
+      if (mine !== seq) return;
+      list.innerHTML = "";
+      results.forEach(function (r) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = r.url; a.lang = locale;
+        var t = document.createElement("span"); t.className = "result-title"; t.textContent = r.title;
+        a.appendChild(t);
+        if (r.snippet) {
+          var s = document.createElement("span"); s.className = "result-snippet"; s.textContent = r.snippet;
+          a.appendChild(s);
+        }
+        li.appendChild(a); list.appendChild(li);
+      });
+      status.textContent = results.length
+        ? status.getAttribute("data-results") + ": " + results.length
+        : status.getAttribute("data-none");
+      box.setAttribute("data-done", query);
+    });
+  }
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { show(input.value); }, 60);
+  });
+  box.addEventListener("click", function (e) {
+    if (e.target.closest("[data-action=clear]")) {
+      input.value = ""; input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  });
+})();

@@ -1,0 +1,36 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kiosk_site.build import site_build
+from kiosk_site.sample import make_snapshot
+
+SMALL = {"locales": ("vi", "en", "zh-hans", "lo", "km"), "pages_per_locale": 14}
+
+
+@pytest.fixture(scope="session")
+def font_cache(tmp_path_factory) -> Path:
+    """A warmed font cache, copied into each output so tests skip re-subsetting."""
+    root = tmp_path_factory.mktemp("fontcache")
+    snap = make_snapshot(root / "snap", **SMALL)
+    site_build(snapshot=snap, out_dir=root / "site")
+    return root / "site" / ".kiosk-build" / "fonts"
+
+
+@pytest.fixture
+def warm_out(tmp_path, font_cache):
+    def make(name: str) -> Path:
+        out = tmp_path / name
+        shutil.copytree(font_cache, out / ".kiosk-build" / "fonts")
+        return out
+
+    return make
+
+
+def site_files(out: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and ".kiosk-build" not in p.parts
+    }
