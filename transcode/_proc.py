@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -61,10 +62,17 @@ def run_tool(
         ) from err
 
 
+_CONTEXT = re.compile(r"^\[([\w:,.-]+) @ 0x[0-9a-f]+\]\s*")
+
+
 def last_error_line(stderr: str) -> str:
-    """The most telling line of ffmpeg's stderr (its last non-empty one)."""
-    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
-    return lines[-1][:300] if lines else "no message"
+    """The telling part of ffmpeg's stderr: its first and last error lines."""
+    lines = [_CONTEXT.sub(r"\1: ", line.strip()) for line in stderr.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return "no message"
+    summary = lines[0] if len(lines) == 1 else f"{lines[0]} … {lines[-1]}"
+    return summary[:400]
 
 
 @functools.lru_cache(maxsize=1)

@@ -284,8 +284,14 @@ def transcode(
             if _cancel_check(cancel)():
                 raise Cancelled(gettext_noop("the transcode was cancelled"))
             results = [
-                verify(item.path, item.profile, info.duration_s, limits=limits)
-                for item in planned
+                verify(
+                    item.path,
+                    item.profile,
+                    info.duration_s,
+                    limits=limits,
+                    name=out.name,
+                )
+                for item, (_profile, out) in zip(planned, checked, strict=True)
             ]
             published = []
             for item, result, (_profile, out) in zip(

@@ -91,6 +91,7 @@ def verify(
     source_duration: float,
     *,
     limits: Limits | None = None,
+    name: str | None = None,
 ) -> VerifiedOutput:
     """ffprobe ``path`` and check it against ``profile``; raise VerifyFailed.
 
@@ -99,11 +100,12 @@ def verify(
     frame rate equal to the profile's, keyframes at least every 2 s, duration
     within 0.5 s of ``source_duration``, an AAC 48 kHz stereo track if and only
     if the profile has sound, average bitrate at most the cap and the busiest
-    one-second window at most cap x tolerance.
+    one-second window at most cap x tolerance. ``name`` is the file name used
+    in messages (the final name when ``path`` is still a temporary file).
     """
     limits = limits or Limits()
     path = Path(path)
-    name = path.name
+    name = name or path.name
     problems: list[str] = []
     boxes, cut = iso_boxes(str(path))
     kinds = [box.kind for box in boxes]
@@ -188,7 +190,7 @@ def verify(
     if others:
         problems.append(f"{len(others)} unexpected data or subtitle streams")
 
-    packets = _packets(path, base, limits)
+    packets = _packets(path, base, limits, name)
     video_index = int(video["index"])
     frame_times = sorted(t for i, t, _, _ in packets if i == video_index)
     if len(frame_times) > 2 and fps:
@@ -252,7 +254,7 @@ def _fraction(text: str | None) -> Fraction | None:
 
 
 def _packets(
-    path: Path, base: list[str], limits: Limits
+    path: Path, base: list[str], limits: Limits, name: str
 ) -> list[tuple[int, float, int, bool]]:
     """(stream index, pts seconds, size bytes, keyframe) of every packet."""
     result = run_tool(
@@ -268,7 +270,7 @@ def _packets(
         what="ffprobe",
     )
     if result.returncode != 0:
-        raise _fail([f"ffprobe: {last_error_line(result.stderr)}"], path.name)
+        raise _fail([f"ffprobe: {last_error_line(result.stderr)}"], name)
     packets = []
     for line in result.stdout.splitlines():
         fields = line.split(",")

@@ -133,7 +133,7 @@ def test_srt_and_vtt_cues_are_parsed_with_tags_removed(tmp_path):
     ("content", "words"),
     [
         (b"\xff\xfe1\x00", "is not UTF-8 text"),
-        ("just some words".encode(), "has no timed cues"),
+        (b"just some words", "has no timed cues"),
     ],
 )
 def test_unreadable_subtitles_are_refused_before_encoding(
