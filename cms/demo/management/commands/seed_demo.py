@@ -1,3 +1,5 @@
+import logging
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -21,11 +23,19 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, password=None, **options):
+    def handle(self, *args, password=None, verbosity=1, **options):
+        # Wagtail logs every page it creates and publishes at INFO: hundreds
+        # of lines that would bury the summary below.
+        wagtail_logger = logging.getLogger("wagtail")
+        level = wagtail_logger.level
+        if verbosity < 2:
+            wagtail_logger.setLevel(logging.WARNING)
         try:
             result = demo_seed(password=password)
         except DemoSeedError as err:
             raise CommandError(str(err)) from err
+        finally:
+            wagtail_logger.setLevel(level)
         write = self.stdout.write
         write(
             self.style.SUCCESS(
