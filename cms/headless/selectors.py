@@ -153,3 +153,10 @@ def visible_page_ids(*, language_codes: list[str] | None = None) -> set[int]:
 def visible_pages():
     """Queryset of the pages :func:`visible_page_ids` allows."""
     return Page.objects.filter(pk__in=visible_page_ids())
+
+
+def page_is_publicly_visible(page: Page) -> bool:
+    """Whether one page may be served: it and every ancestor pass the rules of
+    :func:`visible_page_ids` (cheaper than computing the whole set)."""
+    chain = [*page.get_ancestors().filter(depth__gt=1), page]
+    return all(p.live and page_is_fully_translated(p) for p in chain)
