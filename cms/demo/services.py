@@ -13,6 +13,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -147,29 +148,29 @@ def _role_label(role: str, agency: Agency | None, language: str | None) -> str:
 def users_ensure(
     *, password: str, agencies: dict[str, Agency]
 ) -> tuple[dict[str, AbstractBaseUser], list[tuple[str, str]]]:
-    """One user per role; an existing user gets ``password`` and its role back."""
+    """One user per role; an existing user gets ``password`` and its role back.
+
+    The password is checked by the caller and hashed once for all twelve users:
+    hashing is deliberately slow and would dominate the seeding time.
+    """
     user_model = get_user_model()
+    hashed = make_password(password)
     users, labels = {}, []
     for username, role, agency_slug, language, full_name in organisation.USERS:
         agency = agencies[agency_slug] if agency_slug else None
-        user = user_model.objects.filter(username=username).first()
-        if user is None:
-            user = editorial.user_create(
-                username=username,
-                password=password,
-                role=role,
-                agency=agency,
-                language=language,
-                email=f"{username}@{organisation.USER_EMAIL_DOMAIN}",
-                first_name=full_name,
-            )
-        else:
-            user.set_password(password)
-            user.is_active = True
-            user.save()
-            editorial.user_role_assign(
-                user=user, role=role, agency=agency, language=language
-            )
+        user, _created = user_model.objects.get_or_create(
+            username=username,
+            defaults={
+                "email": f"{username}@{organisation.USER_EMAIL_DOMAIN}",
+                "first_name": full_name,
+            },
+        )
+        user.password = hashed
+        user.is_active = True
+        user.save()
+        editorial.user_role_assign(
+            user=user, role=role, agency=agency, language=language
+        )
         users[username] = user
         labels.append((username, _role_label(role, agency, language)))
     return users, labels
