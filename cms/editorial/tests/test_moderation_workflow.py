@@ -7,13 +7,11 @@ from wagtail.models import ModelLogEntry, Page, PageLogEntry, WorkflowState
 from cms.editorial.models import EditorialWorkflow
 
 from . import factories
+from .forms import edit_form_data
 
 
 def tasks():
     return EditorialWorkflow.objects.get()
-
-
-from .forms import edit_form_data
 
 
 def _post_edit(client, page, user, **changes):
