@@ -23,11 +23,15 @@ class RenditionNeed:
 def programme_target_faces(programme: Programme) -> list[LedFace]:
     """The LED faces of active clusters that will show ``programme``."""
     faces = LedFace.objects.filter(cluster__is_active=True).select_related("cluster")
-    chosen = programme.target_faces.all()
-    if chosen.exists():
-        faces = faces.filter(pk__in=chosen.values("pk"))
+    # A revision being published holds its relations in memory (modelcluster),
+    # so compare primary keys rather than sub-queries.
+    chosen = [face.pk for face in programme.target_faces.all()]
+    if chosen:
+        faces = faces.filter(pk__in=chosen)
     elif not programme.all_clusters:
-        faces = faces.filter(cluster__in=programme.target_clusters.all())
+        faces = faces.filter(
+            cluster__in=[cluster.pk for cluster in programme.target_clusters.all()]
+        )
     return list(faces.order_by("cluster__code", "sort_order", "pk"))
 
 

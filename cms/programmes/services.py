@@ -2,6 +2,7 @@
 
 import hashlib
 import logging
+import os
 import shutil
 import socket
 import threading
@@ -20,12 +21,8 @@ from .selectors import face_profile_fields, programme_rendition_needs, subtitle_
 logger = logging.getLogger(__name__)
 
 
-def _setting(name: str, default):
-    return getattr(settings, name, default)
-
-
 def worker_identity() -> str:
-    return f"{socket.gethostname()}:{threading.get_native_id()}"
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_native_id()}"
 
 
 def file_sha256(field_file) -> str:
@@ -137,7 +134,7 @@ def renditions_recover(*, now=None) -> int:
 
 def _claim(*, keys: list[str], worker_id: str) -> list[Rendition]:
     now = timezone.now()
-    lease = timedelta(seconds=_setting("TRANSCODE_LEASE_SECONDS", 120))
+    lease = timedelta(seconds=settings.TRANSCODE_LEASE_SECONDS)
     with transaction.atomic():
         claimed = list(
             Rendition.objects.select_for_update(skip_locked=True)
@@ -168,12 +165,10 @@ def _claim(*, keys: list[str], worker_id: str) -> list[Rendition]:
 def _fail(rendition: Rendition, message: str) -> None:
     from .tasks import transcode_programme
 
-    max_attempts = _setting("TRANSCODE_MAX_ATTEMPTS", 3)
+    max_attempts = settings.TRANSCODE_MAX_ATTEMPTS
     now = timezone.now()
     if rendition.attempts < max_attempts:
-        delay = _setting("TRANSCODE_RETRY_BASE_SECONDS", 30) * 2 ** (
-            rendition.attempts - 1
-        )
+        delay = settings.TRANSCODE_RETRY_BASE_SECONDS * 2 ** (rendition.attempts - 1)
         run_after = now + timedelta(seconds=delay)
         Rendition.objects.filter(pk=rendition.pk, worker_id=rendition.worker_id).update(
             status=Rendition.Status.QUEUED,
@@ -208,7 +203,7 @@ class _ProgressWriter:
         if now - self.last < 1.0:
             return
         self.last = now
-        lease = timedelta(seconds=_setting("TRANSCODE_LEASE_SECONDS", 120))
+        lease = timedelta(seconds=settings.TRANSCODE_LEASE_SECONDS)
         updated = Rendition.objects.filter(
             pk__in=self.ids, worker_id=self.worker_id, status=Rendition.Status.RUNNING
         ).update(
@@ -231,7 +226,7 @@ def _subtitle_files(programme: Programme, languages, work: Path):
             suffix = ".vtt"
         path = work / f"subtitles-{code}{suffix}"
         path.write_text(subtitle_text(track), encoding="utf-8")
-        files.append(transcode.SubtitleTrack(language=code, path=path))
+        files.append(transcode.SubtitleTrack(lang=code, path=path))
     return files
 
 
@@ -244,7 +239,7 @@ def _store(rendition: Rendition, output, tmp_path: Path) -> None:
         with tmp_path.open("rb") as handle:
             locked.file.save(name, File(handle), save=False)
         locked.sha256 = output.sha256
-        locked.duration_s = output.duration
+        locked.duration_s = output.duration_s
         locked.avg_kbps = output.avg_kbps
         locked.peak_kbps = output.peak_kbps
         locked.ffmpeg_version = output.ffmpeg_version

@@ -92,7 +92,11 @@ DATABASES = {
         "DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"
     )
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Take the write lock when a transaction starts, so that two workers
+    # claiming jobs are serialised instead of both reading the same free job.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -203,6 +207,11 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="cms@localhost")
 
 # --- Programmes / transcoding ----------------------------------------------
 PROGRAMME_UPLOAD_MAX_BYTES = env.int("PROGRAMME_UPLOAD_MAX_BYTES", default=2 * 1024**3)
+# A worker renews its lease on a rendition while ffmpeg reports progress; a
+# rendition whose lease ran out belongs to a dead worker and is redone.
+TRANSCODE_LEASE_SECONDS = env.int("TRANSCODE_LEASE_SECONDS", default=120)
+TRANSCODE_MAX_ATTEMPTS = env.int("TRANSCODE_MAX_ATTEMPTS", default=3)
+TRANSCODE_RETRY_BASE_SECONDS = env.int("TRANSCODE_RETRY_BASE_SECONDS", default=60)
 
 LOGGING = {
     "version": 1,

@@ -1,11 +1,29 @@
+import os
+
 from .base import *  # noqa: F403
+from .base import BASE_DIR, DATABASES, env
 
 SECRET_KEY = "test-only-not-secret"
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tests run tasks at once; a test that starts real workers switches to the
+# database backend, and so do the workers it starts (TEST_TASKS_BACKEND).
+TASKS = {
+    "default": {
+        "BACKEND": env(
+            "TEST_TASKS_BACKEND",
+            default="django_tasks.backends.immediate.ImmediateBackend",
+        )
+    }
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file, not memory, so that a worker process a test starts sees the same
+    # database; one per test process so parallel runs do not collide.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")
+    }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
