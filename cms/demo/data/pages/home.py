@@ -1,4 +1,8 @@
-"""The home page, the section tiles and the hotlines page."""
+"""The home page, the section tiles and the hotlines page.
+
+The Bahnar (bdq) texts here and in events.py are short on purpose and are a
+draft: have the province's Bahnar translator review them before a real launch.
+"""
 
 from ..markup import PageSpec, Stream, T
 

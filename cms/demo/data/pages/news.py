@@ -110,7 +110,7 @@ LED_SCHEDULE = PageSpec(
                                     "alt": T(
                                         "Nhà rông Kon Klor",
                                         en="Kon Klor communal house",
-                                        zh="公克罗公共屋",
+                                        zh="昆克罗公共屋",
                                         lo="ເຮືອນໂຣງກອນກລໍ",
                                         km="ផ្ទះរ៉ុងកុនក្លរ",
                                     ),

@@ -154,7 +154,7 @@ MANG_DEN = PageSpec(
         "address": T(
             "Thị trấn Măng Đen, huyện Kon Plông, tỉnh Kon Tum",
             en="Măng Đen town, Kon Plông district, Kon Tum province",
-            zh="昆嵩省公巴弄县芒登镇",
+            zh="昆嵩省昆普隆县芒登镇",
             lo="ເທດສະບານມັງແດນ, ເມືອງກອນປົງ, ແຂວງກອນຕຸມ",
             km="ក្រុងម៉ាំងដែន ស្រុកកុនផ្លុង ខេត្តកុនទុំ",
         ),
@@ -223,7 +223,7 @@ KON_KLOR = PageSpec(
         "title": T(
             "Nhà rông Kon Klor và sông Đắk Bla",
             en="Kon Klor communal house and the Đắk Bla river",
-            zh="公克罗高脚公共屋与达克布拉河",
+            zh="昆克罗高脚公共屋与达克布拉河",
             lo="ເຮືອນໂຣງກອນກລໍ ແລະ ແມ່ນ້ຳດັກບລາ",
             km="ផ្ទះរ៉ុងកុនក្លរ និងទន្លេដាក់ប្លា",
         ),
@@ -233,7 +233,7 @@ KON_KLOR = PageSpec(
             "Đắk Bla.",
             en="A tall-roofed Bahnar communal house beside the Kon Klor suspension "
             "bridge over the Đắk Bla river.",
-            zh="巴拿族高顶公共屋，毗邻横跨达克布拉河的公克罗吊桥。",
+            zh="巴拿族高顶公共屋，毗邻横跨达克布拉河的昆克罗吊桥。",
             lo="ເຮືອນໂຣງຫຼັງຄາສູງຂອງຊົນເຜົ່າບາໜາ ຢູ່ຂ້າງຂົວແຂວນກອນກລໍ ທີ່ຂ້າມແມ່ນ້ຳດັກບລາ.",
             km="ផ្ទះរ៉ុងដំបូលខ្ពស់របស់ជនជាតិបាណា នៅក្បែរស្ពានព្យួរកុនក្លរ ឆ្លងកាត់ទន្លេដាក់ប្លា។",
         ),
@@ -287,7 +287,7 @@ KON_KLOR = PageSpec(
                         "Cầu treo Kon Klor bắc qua sông Đắk Bla lúc hoàng hôn",
                         en="The Kon Klor suspension bridge over the Đắk Bla "
                         "river at sunset",
-                        zh="夕阳下横跨达克布拉河的公克罗吊桥",
+                        zh="夕阳下横跨达克布拉河的昆克罗吊桥",
                         lo="ຂົວແຂວນກອນກລໍ ຂ້າມແມ່ນ້ຳດັກບລາ ຕອນຕາເວັນຕົກດິນ",
                         km="ស្ពានព្យួរកុនក្លរឆ្លងកាត់ទន្លេដាក់ប្លា ពេលថ្ងៃលិច",
                     ),
