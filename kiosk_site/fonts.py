@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 
 from .config import FONT_DIRS, FONT_FILES
 from .errors import FrontendError
+
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 SUBSET_VERSION = "1"  # bump when subsetting options change
 

@@ -294,13 +294,14 @@ class _Builder:
         }
 
 
+# category -> (parent, section whose labels it borrows)
 CATEGORY_LABELS = {
-    "border": ("border", "Thủ tục biên giới", "Border"),
-    "tourism": ("tourism", "Du lịch", "Tourism"),
-    "services": ("tourism", "Dịch vụ", "Services"),
-    "culture": ("tourism", "Văn hoá", "Culture"),
-    "emergency": ("safety", "Khẩn cấp", "Emergency"),
-    "notice": ("safety", "Thông báo", "Notice"),
+    "border": ("border", 0),
+    "tourism": ("tourism", 1),
+    "services": ("tourism", 2),
+    "culture": ("tourism", 3),
+    "emergency": ("safety", 4),
+    "notice": ("safety", 5),
 }
 
 
@@ -391,9 +392,9 @@ def make_snapshot_data(
         "categories": {
             code: {
                 "parent": parent,
-                "labels": {loc: (vi if loc == "vi" else en) for loc in locales},
+                "labels": {loc: SECTIONS[section][3][loc] for loc in locales},
             }
-            for code, (parent, vi, en) in CATEGORY_LABELS.items()
+            for code, (parent, section) in CATEGORY_LABELS.items()
         },
         "pages": b.pages,
         "navigation": b.nav,

@@ -61,6 +61,32 @@
       ]
     }
   };
+  var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  var VOWEL = /[aeiouyăâêôơư]/i;
+  var MODIFIED = /[ăâêôơư]/i;
+  /* Direct diacritics: a tone key pressed after a syllable goes on the vowel
+     Vietnamese spelling puts it on (the modified vowel, else the last vowel
+     before a final consonant, else the next-to-last of an open cluster). */
+  function placeTone(value) {
+    var tone = value.slice(-1);
+    var head = value.slice(0, -1);
+    var m = head.match(/(\S*)$/);
+    var word = m[1].normalize("NFD").replace(TONES, "").normalize("NFC");
+    var chars = Array.from(word);
+    var idx = [];
+    chars.forEach(function (c, i) { if (VOWEL.test(c)) idx.push(i); });
+    var low = word.toLowerCase();
+    if (idx.length > 1 && ((low.indexOf("qu") === 0 && idx[0] === 1) ||
+        (low.indexOf("gi") === 0 && idx[0] === 1))) idx.shift();
+    if (!idx.length) return value.normalize("NFC");
+    var mod = idx.filter(function (i) { return MODIFIED.test(chars[i]); });
+    var at;
+    if (mod.length) at = mod[mod.length - 1];
+    else if (idx[idx.length - 1] < chars.length - 1 || idx.length === 1) at = idx[idx.length - 1];
+    else at = idx[idx.length - 2];
+    chars[at] = (chars[at] + tone).normalize("NFC");
+    return (head.slice(0, head.length - m[1].length) + chars.join("")).normalize("NFC");
+  }
   var name = { vi: "vi", bdq: "bdq", lo: "lo", km: "km" }[locale] || "latin";
   var options = {
     layout: LAYOUTS[name],
@@ -73,7 +99,8 @@
     },
     preventMouseDownDefault: true,
     onChange: function (value) {
-      var composed = value.normalize("NFC");
+      var composed = /[\u0300\u0301\u0303\u0309\u0323]$/.test(value) && name === "vi"
+        ? placeTone(value) : value.normalize("NFC");
       if (composed !== value) keyboard.setInput(composed);
       input.value = composed;
       input.dispatchEvent(new Event("input", { bubbles: true }));
@@ -95,12 +122,17 @@
     options.enableLayoutCandidates = true;
     options.layoutCandidatesPageSize = 8;
   }
+  var NAMES = { "{bksp}": "⌫ backspace", "{space}": "space", "{shift}": "⇧ shift",
+                "{clear}": "✕ clear" };
+  /* Label every key for screen readers (data-skbtn holds the value). */
+  options.onRender = function (kb) {
+    kb.keyboardDOM.querySelectorAll(".hg-button").forEach(function (b) {
+      var key = b.getAttribute("data-skbtn");
+      b.setAttribute("role", "button");
+      b.setAttribute("aria-label", NAMES[key] || key);
+    });
+  };
   var keyboard = new Keyboard(host, options);
-  /* Label every key for screen readers and tests (data-skbtn holds the value). */
-  host.querySelectorAll(".hg-button").forEach(function (b) {
-    b.setAttribute("role", "button");
-    b.setAttribute("aria-label", b.getAttribute("data-skbtn"));
-  });
   input.addEventListener("input", function (e) {
     if (e.isTrusted) keyboard.setInput(input.value);
   });

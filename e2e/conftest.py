@@ -1,0 +1,161 @@
+"""Browser tests of a built kiosk in Debian's Chromium with touch enabled.
+
+A session fixture generates snapshots (kiosk_site.sample), builds them and
+serves each on 127.0.0.1 on a free port; every test's browser context aborts and
+fails on any request that leaves localhost.
+"""
+
+import json
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from kiosk_site.build import site_build
+from kiosk_site.config import NODE_MODULES
+from kiosk_site.sample import make_snapshot
+from kiosk_site.serve import make_server
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCALES = ("vi", "en", "zh-hans", "lo", "km", "bdq")
+PORTRAIT = {"width": 1080, "height": 1920}
+LANDSCAPE = {"width": 1920, "height": 1080}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.e2e)
+
+
+class Kiosk:
+    def __init__(self, root: Path, snapshot: Path, site: Path):
+        self.root, self.snapshot_path, self.site = root, snapshot, site
+        self.data = json.loads(snapshot.read_text(encoding="utf-8"))
+        self.server = make_server(site, port=0, feedback_file=root / "feedback.jsonl")
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.feedback_file = root / "feedback.jsonl"
+
+    def pages(self, locale: str, kind: str) -> list[dict]:
+        return [
+            p for p in self.data["pages"] if p["locale"] == locale and p["type"] == kind
+        ]
+
+    def page_url(self, page: dict) -> str:
+        return f"{self.url}/{page['locale']}{page['path']}"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _kiosk(tmp_path_factory, name: str, **kwargs) -> Kiosk:
+    root = tmp_path_factory.mktemp(name)
+    snap = make_snapshot(
+        root / "snapshot", locales=LOCALES, pages_per_locale=16, **kwargs
+    )
+    site_build(snapshot=snap, out_dir=root / "site")
+    return Kiosk(root, snap, root / "site")
+
+
+@pytest.fixture(scope="session")
+def kiosk(tmp_path_factory):
+    k = _kiosk(tmp_path_factory, "kiosk")
+    yield k
+    k.stop()
+
+
+@pytest.fixture(scope="session")
+def emergency_kiosk(tmp_path_factory):
+    k = _kiosk(tmp_path_factory, "emergency", emergency=True)
+    yield k
+    k.stop()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": shutil.which("chromium") or "/usr/bin/chromium",
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "has_touch": True,
+        "viewport": PORTRAIT,
+        "locale": "vi-VN",
+        "service_workers": "block",
+    }
+
+
+@pytest.fixture
+def offsite_requests(context):
+    """Abort every request that is not to localhost, and fail the test on any."""
+    leaked: list[str] = []
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname or ""
+        if route.request.url.startswith(("data:", "blob:")) or host in (
+            "127.0.0.1",
+            "localhost",
+            "::1",
+        ):
+            route.continue_()
+        else:
+            leaked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    yield leaked
+    assert leaked == [], f"requests left localhost: {leaked}"
+
+
+@pytest.fixture
+def page(page, offsite_requests):
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.set_default_timeout(10_000)
+    yield page
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def tap_keys(page, text: str) -> None:
+    """Type `text` by tapping the on-screen keyboard (space -> {space})."""
+    for ch in text:
+        key = "{space}" if ch == " " else ch
+        page.locator(f'.keyboard .hg-button[data-skbtn="{key}"]').first.tap()
+
+
+def run_axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag', values:
+            ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "nodes": [n["target"] for n in v["nodes"][:3]],
+        }
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
