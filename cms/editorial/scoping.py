@@ -67,9 +67,14 @@ class AgencyScopedViewSetMixin:
         return queryset.filter(providing_agency_id__in=scope)
 
     def get_edit_handler(self):
-        return ObjectList(
-            self.model.panels, base_form_class=AgencyScopedForm
-        ).bind_to_model(self.model)
+        # Keep the model's own form (e.g. the programme upload check) underneath.
+        base = getattr(self.model, "base_form_class", WagtailAdminModelForm)
+        form_class = type(base)(
+            f"AgencyScoped{base.__name__}", (AgencyScopedForm, base), {}
+        )
+        return ObjectList(self.model.panels, base_form_class=form_class).bind_to_model(
+            self.model
+        )
 
     def construct_view(self, view_class, **kwargs):
         if hasattr(view_class, "get_object"):
