@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 import factory
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.test import TestCase
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
@@ -72,7 +73,9 @@ def translate(page: Page, code: str, *, publish: bool = False) -> Page:
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale(code)
     )
-    translation.save_target(publish=publish)
+    # wagtail-localize publishes on commit; tests run inside a transaction.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=publish)
     return page.get_translation(locale(code)).specific
 
 
