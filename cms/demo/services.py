@@ -37,7 +37,13 @@ from .data.markup import PageSpec
 from .data.pages import HOME, PAGES
 from .data.programmes import PROGRAMMES
 from .errors import DemoSeedError
-from .translation import Refs, page_translate, text_fields, value_resolve
+from .translation import (
+    Refs,
+    page_translate,
+    text_fields,
+    translation_publish,
+    value_resolve,
+)
 
 PASSWORD_SYMBOLS = "!#%+-=?@^_"
 
@@ -215,16 +221,18 @@ def programme_ensure(
     clusters: dict[str, Cluster],
 ) -> Programme:
     """One demo programme, moved through the workflow to its demo state."""
-    existing = Programme.objects.filter(locale=locale, title=spec["title"]).first()
+    text = {
+        name: value_resolve(value, language="vi", refs=Refs(), path=spec["key"])
+        for name, value in spec["text"].items()
+    }
+    existing = Programme.objects.filter(locale=locale, title=text["title"]).first()
     if existing is not None:
         return existing
     submitter = users[spec["submitter"]]
     programme = Programme(
-        title=spec["title"],
-        description=spec["description"],
+        **text,
         category=spec["category"],
         providing_agency=agencies[spec["agency"]],
-        source_credit=spec["source_credit"],
         all_clusters=spec["clusters"] is None,
         locale=locale,
         created_by=submitter,
@@ -329,6 +337,44 @@ def site_ensure(*, home: Page) -> Site:
     return site
 
 
+def _translators(users: dict[str, AbstractBaseUser]) -> dict:
+    """Target language -> the demo translator who signs its translations."""
+    return {
+        language: users[username]
+        for username, _role, _agency, language, _name in organisation.USERS
+        if language
+    }
+
+
+def programmes_ensure(
+    *,
+    locales: dict[str, Locale],
+    users: dict[str, AbstractBaseUser],
+    agencies: dict[str, Agency],
+    clusters: dict[str, Cluster],
+) -> dict[str, int]:
+    """The demo programmes, and translations of the live one; returns key -> id."""
+    vi = locales[settings.LANGUAGE_CODE]
+    translators = _translators(users)
+    ids = {}
+    for spec in PROGRAMMES:
+        programme = programme_ensure(
+            spec=spec, locale=vi, users=users, agencies=agencies, clusters=clusters
+        )
+        for language in spec["languages"]:
+            translation_publish(
+                instance=programme,
+                label=spec["key"],
+                text=spec["text"],
+                locale=locales[language],
+                refs=Refs(),
+                translator=translators.get(language),
+                publisher=users["head"],
+            )
+        ids[spec["key"]] = programme.pk
+    return ids
+
+
 def pages_ensure(
     *,
     locales: dict[str, Locale],
@@ -375,11 +421,7 @@ def pages_ensure(
             spec=spec, parent=pages[parent_slug], owner=users[owner_name], **common
         )
         specs[spec.slug] = spec
-    translators = {
-        language: users.get(username)
-        for username, _role, _agency, language, _name in organisation.USERS
-        if language
-    }
+    translators = _translators(users)
     for spec in [HOME, *PAGES]:
         for language in spec.languages:
             page_translate(
@@ -424,13 +466,12 @@ def demo_seed(*, password: str | None = None) -> DemoSeedResult:
         clusters = clusters_ensure(agencies=agencies)
         editorial.roles_sync()
         users, labels = users_ensure(password=password, agencies=agencies)
-        refs = Refs(images=images_ensure())
-        vi = locales[settings.LANGUAGE_CODE]
-        for spec in PROGRAMMES:
-            programme = programme_ensure(
-                spec=spec, locale=vi, users=users, agencies=agencies, clusters=clusters
-            )
-            refs.programmes[spec["key"]] = programme.pk
+        refs = Refs(
+            images=images_ensure(),
+            programmes=programmes_ensure(
+                locales=locales, users=users, agencies=agencies, clusters=clusters
+            ),
+        )
         pages = pages_ensure(
             locales=locales,
             refs=refs,
@@ -446,5 +487,5 @@ def demo_seed(*, password: str | None = None) -> DemoSeedResult:
         password_generated=generated,
         users=labels,
         pages=Page.objects.filter(depth__gte=2).count(),
-        programmes=Programme.objects.count(),
+        programmes=Programme.objects.filter(locale__language_code="vi").count(),
     )

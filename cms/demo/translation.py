@@ -124,12 +124,16 @@ def _string_segments(instance) -> list[StringSegmentValue]:
 
 
 def _strings_pair(
-    *, spec: PageSpec, source: TranslationSource, language: str, refs: Refs
+    *, label: str, text: dict, source: TranslationSource, language: str, refs: Refs
 ) -> list[tuple[StringSegmentValue, StringSegmentValue]]:
     original = source.as_instance()
     translated = type(original)()
-    for name, value in text_fields(spec, language=language, refs=refs).items():
-        setattr(translated, name, value)
+    for name, value in text.items():
+        setattr(
+            translated,
+            name,
+            value_resolve(value, language=language, refs=refs, path=f"{label}/{name}"),
+        )
     source_segments = _string_segments(original)
     translated_segments = _string_segments(translated)
     source_paths = [s.path for s in source_segments]
@@ -137,7 +141,7 @@ def _strings_pair(
     if source_paths != translated_paths:
         missing = sorted(set(source_paths) ^ set(translated_paths))
         raise DemoSeedError(
-            f'The {language} text of demo page "{spec.slug}" does not have the '
+            f'The {language} text of demo item "{label}" does not have the '
             f"shape of the Vietnamese one ({len(source_paths)} strings against "
             f"{len(translated_paths)}; differing fields: {', '.join(missing) or '-'})."
             " Give both the same paragraphs and list items in cms/demo/data."
@@ -146,26 +150,36 @@ def _strings_pair(
 
 
 @transaction.atomic
-def page_translate(
+def translation_publish(
     *,
-    page: Page,
-    spec: PageSpec,
+    instance,
+    label: str,
+    text: dict,
     locale: Locale,
     refs: Refs,
     translator: AbstractBaseUser | None,
     publisher: AbstractBaseUser,
-) -> Page:
-    """Translate a Vietnamese demo page into ``locale`` and publish it.
+):
+    """Translate a Vietnamese page or snippet into ``locale`` and publish it.
 
+    ``text`` holds its translatable fields as demo data (values may be ``T``).
     Returns the existing translation untouched if it is already live.
     """
-    existing = page.get_translation_or_none(locale)
-    if existing is not None and existing.live and existing.alias_of_id is None:
-        return existing.specific
-    source, _created = TranslationSource.get_or_create_from_instance(page)
+    existing = instance.get_translation_or_none(locale)
+    if (
+        existing is not None
+        and existing.live
+        and getattr(existing, "alias_of_id", None) is None
+    ):
+        return existing.specific if isinstance(existing, Page) else existing
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
     Translation.objects.get_or_create(source=source, target_locale=locale)
     pairs = _strings_pair(
-        spec=spec, source=source, language=locale.language_code, refs=refs
+        label=label,
+        text=text,
+        source=source,
+        language=locale.language_code,
+        refs=refs,
     )
     stored = {
         segment.order: segment
@@ -186,10 +200,33 @@ def page_translate(
                 "has_error": False,
             },
         )
-    # fallback=True only lets related snippets (an embedded programme) point
-    # at the Vietnamese one; every string was stored above.
+    # fallback=True only lets a related snippet without a translation (an
+    # embedded programme) point at the Vietnamese one; every string is stored.
     target, _created = source.create_or_update_translation(
         locale, user=translator or publisher, publish=False, fallback=True
     )
     target.get_latest_revision().publish(user=publisher)
-    return Page.objects.get(pk=target.pk).specific
+    if isinstance(target, Page):
+        return Page.objects.get(pk=target.pk).specific
+    return type(target).objects.get(pk=target.pk)
+
+
+def page_translate(
+    *,
+    page: Page,
+    spec: PageSpec,
+    locale: Locale,
+    refs: Refs,
+    translator: AbstractBaseUser | None,
+    publisher: AbstractBaseUser,
+) -> Page:
+    """Translate a Vietnamese demo page into ``locale`` and publish it."""
+    return translation_publish(
+        instance=page,
+        label=spec.slug,
+        text=spec.text,
+        locale=locale,
+        refs=refs,
+        translator=translator,
+        publisher=publisher,
+    )

@@ -1,9 +1,14 @@
 """Demo programmes (LED videos), each left in a different workflow state.
 
+``text`` holds the translatable fields; the live programme is translated into
+the ``languages`` listed (its video and subtitle tracks are shared).
+
 ``state``: ``live`` (approved by secretariat and head), ``in_review`` (waiting
 for the secretariat), ``draft`` (never submitted), ``changes_requested``
 (passed the secretariat, sent back by the head with a comment).
 """
+
+from .markup import T
 
 BORDER_NEWS_VI = """1
 00:00:00,000 --> 00:00:01,000
@@ -59,11 +64,32 @@ GUIDE_LO = """1
 PROGRAMMES = [
     {
         "key": "border-news",
-        "title": "Bản tin biên giới Kon Tum",
-        "description": "Tin hoạt động tại các cửa khẩu và khu kinh tế trong tháng.",
+        "text": {
+            "title": T(
+                "Bản tin biên giới Kon Tum",
+                en="Kon Tum border news",
+                zh="昆嵩边境新闻",
+                lo="ຂ່າວຊາຍແດນແຂວງກອນຕຸມ",
+                km="ព័ត៌មានព្រំដែនខេត្តកុនទុំ",
+            ),
+            "description": T(
+                "Tin hoạt động tại các cửa khẩu và khu kinh tế trong tháng.",
+                en="This month's news from the border gates and economic zones.",
+                zh="本月各口岸及经济区动态。",
+                lo="ຂ່າວຄວາມເຄື່ອນໄຫວປະຈຳເດືອນ ຢູ່ບັນດາດ່ານຊາຍແດນ ແລະ ເຂດເສດຖະກິດ.",
+                km="ព័ត៌មានប្រចាំខែអំពីសកម្មភាពនៅច្រកព្រំដែន និងតំបន់សេដ្ឋកិច្ច។",
+            ),
+            "source_credit": T(
+                "Đài Phát thanh – Truyền hình tỉnh Kon Tum",
+                en="Kon Tum Radio and Television",
+                zh="昆嵩省广播电视台",
+                lo="ສະຖານີວິທະຍຸ-ໂທລະທັດແຂວງກອນຕຸມ",
+                km="ស្ថានីយ៍វិទ្យុ និងទូរទស្សន៍ខេត្តកុនទុំ",
+            ),
+        },
+        "languages": ("en", "zh-hans", "lo", "km"),
         "category": "border_foreign",
         "agency": "radio-tv",
-        "source_credit": "Đài Phát thanh – Truyền hình tỉnh Kon Tum",
         "submitter": "provider_radio",
         "state": "live",
         "clusters": ["bo-y"],
@@ -73,11 +99,14 @@ PROGRAMMES = [
     },
     {
         "key": "mang-den",
-        "title": "Măng Đen – cao nguyên thông xanh",
-        "description": "Phóng sự ngắn giới thiệu khu du lịch Măng Đen.",
+        "text": {
+            "title": T("Măng Đen – cao nguyên thông xanh"),
+            "description": T("Phóng sự ngắn giới thiệu khu du lịch Măng Đen."),
+            "source_credit": T("Đài Phát thanh – Truyền hình tỉnh Kon Tum"),
+        },
+        "languages": (),
         "category": "essential.travel",
         "agency": "radio-tv",
-        "source_credit": "Đài Phát thanh – Truyền hình tỉnh Kon Tum",
         "submitter": "provider_radio",
         "state": "in_review",
         "clusters": None,
@@ -87,11 +116,14 @@ PROGRAMMES = [
     },
     {
         "key": "gong",
-        "title": "Tiếng cồng chiêng Tây Nguyên",
-        "description": "Trích đoạn biểu diễn cồng chiêng (bản nháp).",
+        "text": {
+            "title": T("Tiếng cồng chiêng Tây Nguyên"),
+            "description": T("Trích đoạn biểu diễn cồng chiêng (bản nháp)."),
+            "source_credit": T("Đài Phát thanh – Truyền hình tỉnh Kon Tum"),
+        },
+        "languages": (),
         "category": "essential.economy",
         "agency": "radio-tv",
-        "source_credit": "Đài Phát thanh – Truyền hình tỉnh Kon Tum",
         "submitter": "provider_radio",
         "state": "draft",
         "clusters": ["kon-tum-square"],
@@ -101,11 +133,14 @@ PROGRAMMES = [
     },
     {
         "key": "bo-y-guide",
-        "title": "Hướng dẫn làm thủ tục tại cửa khẩu Bờ Y",
-        "description": "Các bước xuất trình giấy tờ tại nhà kiểm soát liên hợp.",
+        "text": {
+            "title": T("Hướng dẫn làm thủ tục tại cửa khẩu Bờ Y"),
+            "description": T("Các bước xuất trình giấy tờ tại nhà kiểm soát liên hợp."),
+            "source_credit": T("Đồn Biên phòng Cửa khẩu quốc tế Bờ Y"),
+        },
+        "languages": (),
         "category": "border_rules",
         "agency": "border-guard",
-        "source_credit": "Đồn Biên phòng Cửa khẩu quốc tế Bờ Y",
         "submitter": "provider_border",
         "state": "changes_requested",
         "clusters": ["bo-y"],
