@@ -47,7 +47,7 @@ class Limits:
 class Encoding:
     """Encoder settings shared by every output of one pass."""
 
-    preset: str = "fast"
+    preset: str = "veryfast"
     crf: int = 21
     audio_kbps: int = 128
     audio_rate: int = 48000

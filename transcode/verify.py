@@ -124,9 +124,19 @@ def verify(
         "-format_whitelist",
         "mov",
     ]
+    # One ffprobe run reads the headers and every packet's time, size and flags.
     result = run_tool(
-        [*base, "-of", "json", "-show_format", "-show_streams", file_url(path)],
-        timeout=limits.probe_timeout_s,
+        [
+            *base,
+            "-of",
+            "json",
+            "-show_format",
+            "-show_streams",
+            "-show_entries",
+            "packet=stream_index,pts_time,dts_time,size,flags",
+            file_url(path),
+        ],
+        timeout=limits.probe_timeout_s * 4,
         what="ffprobe",
     )
     if result.returncode != 0:
@@ -190,7 +200,7 @@ def verify(
     if others:
         problems.append(f"{len(others)} unexpected data or subtitle streams")
 
-    packets = _packets(path, base, limits, name)
+    packets = _packets(data.get("packets") or [])
     video_index = int(video["index"])
     frame_times = sorted(t for i, t, _, _ in packets if i == video_index)
     if len(frame_times) > 2 and fps:
@@ -253,33 +263,20 @@ def _fraction(text: str | None) -> Fraction | None:
     return value if value > 0 else None
 
 
-def _packets(
-    path: Path, base: list[str], limits: Limits, name: str
-) -> list[tuple[int, float, int, bool]]:
+def _packets(entries: list[dict]) -> list[tuple[int, float, int, bool]]:
     """(stream index, pts seconds, size bytes, keyframe) of every packet."""
-    result = run_tool(
-        [
-            *base,
-            "-of",
-            "csv=p=0",
-            "-show_entries",
-            "packet=stream_index,pts_time,dts_time,size,flags",
-            file_url(path),
-        ],
-        timeout=limits.probe_timeout_s * 4,
-        what="ffprobe",
-    )
-    if result.returncode != 0:
-        raise _fail([f"ffprobe: {last_error_line(result.stderr)}"], name)
     packets = []
-    for line in result.stdout.splitlines():
-        fields = line.split(",")
-        if len(fields) < 5:
-            continue
-        index, pts, dts, size, flags = fields[:5]
-        stamp = pts if pts not in ("", "N/A") else dts
+    for entry in entries:
+        stamp = entry.get("pts_time", entry.get("dts_time"))
         try:
-            packets.append((int(index), float(stamp), int(size), "K" in flags))
-        except ValueError:
+            packets.append(
+                (
+                    int(entry["stream_index"]),
+                    float(stamp),
+                    int(entry["size"]),
+                    "K" in entry.get("flags", ""),
+                )
+            )
+        except (KeyError, TypeError, ValueError):
             continue
     return packets
