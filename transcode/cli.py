@@ -16,10 +16,13 @@ from .errors import (
     ProbeRefused,
     SubtitleError,
     TranscodeError,
+    translate,
 )
 from .probe import probe
 from .run import Progress, transcode
 from .subtitles import SubtitleTrack
+
+_ = translate
 
 EXIT_OK = 0
 EXIT_INPUT = 1  # the input (video or subtitles) is refused
@@ -41,7 +44,8 @@ def _subtitle(text: str) -> SubtitleTrack:
     lang, sep, path = text.partition("=")
     if not sep or not lang or not path:
         raise argparse.ArgumentTypeError(
-            f"--subtitle {text!r} is not LANG=FILE; write e.g. vi=subs.vi.srt"
+            _("--subtitle %(value)r is not LANG=FILE; write e.g. vi=subs.vi.srt")
+            % {"value": text}
         )
     return SubtitleTrack(lang=lang, path=Path(path))
 
@@ -79,7 +83,7 @@ def _print_progress(progress: Progress) -> None:
     speed = f" {progress.speed:.2f}x" if progress.speed else ""
     end = "\n" if progress.done else ""
     print(
-        f"\r{progress.percent:5.1f}% frame {progress.frames}{speed}",
+        "\r" + _("%(percent)5.1f%% frame %(frames)s") % vars(progress) + speed,
         end=end,
         file=sys.stderr,
         flush=True,
@@ -92,20 +96,29 @@ def _probe(args: argparse.Namespace) -> int:
         print(json.dumps(info.as_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
     video = info.video
-    print(f"{info.path.name}: {info.container}, {info.duration_s:.2f} s")
     print(
-        f"  video: {video.codec} {video.width}x{video.height} "
-        f"(shown {video.display_width}x{video.display_height}, "
-        f"rotation {video.rotation}, SAR {video.sar}), {video.fps:g} fps"
-        + (" variable" if video.variable_fps else "")
+        _("%(name)s: %(container)s, %(duration).2f s")
+        % {
+            "name": info.path.name,
+            "container": info.container,
+            "duration": info.duration_s,
+        }
+    )
+    print(
+        _(
+            "  video: %(codec)s %(width)sx%(height)s (shown %(display_width)sx"
+            "%(display_height)s, rotation %(rotation)s, SAR %(sar)s), %(fps)g fps"
+        )
+        % vars(video)
+        + (_(" (variable)") if video.variable_fps else "")
     )
     if info.audio:
         print(
-            f"  audio: {info.audio.codec} {info.audio.sample_rate} Hz "
-            f"{info.audio.channels} ch"
+            _("  audio: %(codec)s %(sample_rate)s Hz %(channels)s ch")
+            % vars(info.audio)
         )
     else:
-        print("  audio: none")
+        print(_("  audio: none"))
     return EXIT_OK
 
 
@@ -137,10 +150,12 @@ def _run(args: argparse.Namespace) -> int:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
         print(
-            f"{result.path}: {result.width}x{result.height} {result.fps:g} fps, "
-            f"{result.duration_s:.2f} s, {result.avg_kbps:.0f} kbit/s average, "
-            f"{result.peak_kbps:.0f} peak (cap {result.max_kbps}), "
-            f"sha256 {result.sha256}"
+            _(
+                "%(path)s: %(width)sx%(height)s %(fps)g fps, %(duration_s).2f s, "
+                "%(avg_kbps).0f kbit/s average, %(peak_kbps).0f peak (cap "
+                "%(max_kbps)s), sha256 %(sha256)s"
+            )
+            % vars(result)
         )
     return EXIT_OK
 

@@ -16,6 +16,11 @@ _catalogue = _gettext.translation(
 )
 
 
+def translate(message: str) -> str:
+    """``message`` in the process's language (English without a catalogue)."""
+    return _catalogue.gettext(message)
+
+
 def gettext_noop(message: str) -> str:
     """Mark a msgid for extraction; it is translated when the error is shown."""
     return message
@@ -66,9 +71,13 @@ class EncodeFailed(TranscodeError):
 
 
 class VerifyFailed(TranscodeError):
-    """An output does not match its profile; it was not published."""
+    """An output does not match its profile; it was not published.
+
+    ``problems`` lists each mismatch as (msgid, params) for the caller's gettext.
+    """
 
     code = "verify_failed"
+    problems: list[tuple[str, dict]] = []
 
 
 class Cancelled(TranscodeError):

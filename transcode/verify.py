@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ._proc import ffmpeg_version, file_url, last_error_line, run_tool
 from .config import FFPROBE, Limits, Profile
-from .errors import VerifyFailed, gettext_noop
+from .errors import VerifyFailed, gettext_noop, translate
 from .sniff import iso_boxes
 
 DURATION_TOLERANCE_S = 0.5
@@ -74,15 +74,26 @@ def peak_window_bits(packets: list[tuple[float, int]], window_s: float = 1.0) ->
     return best * 8
 
 
-def _fail(problems: list[str], name: str) -> VerifyFailed:
-    return VerifyFailed(
+Problem = tuple[str, dict]
+
+
+def _p(template: str, **params: object) -> Problem:
+    return template, params
+
+
+def _fail(problems: list[Problem], name: str) -> VerifyFailed:
+    """One error naming every mismatch; ``err.problems`` keeps each msgid."""
+    text = "; ".join(translate(template) % params for template, params in problems)
+    error = VerifyFailed(
         gettext_noop(
             'the encoded "%(name)s" does not match its profile: %(problems)s; '
             "it was not published"
         ),
         name=name,
-        problems="; ".join(problems),
+        problems=text,
     )
+    error.problems = problems
+    return error
 
 
 def verify(
@@ -106,13 +117,18 @@ def verify(
     limits = limits or Limits()
     path = Path(path)
     name = name or path.name
-    problems: list[str] = []
+    problems: list[Problem] = []
     boxes, cut = iso_boxes(str(path))
     kinds = [box.kind for box in boxes]
     if cut or b"moov" not in kinds or b"mdat" not in kinds:
-        raise _fail([f"not a complete MP4 ({cut or 'missing moov or mdat'})"], name)
+        detail = cut or "missing moov or mdat"
+        raise _fail(
+            [_p(gettext_noop("not a complete MP4 (%(detail)s)"), detail=detail)], name
+        )
     if kinds.index(b"moov") > kinds.index(b"mdat"):
-        problems.append("index (moov) after the media data: not faststart")
+        problems.append(
+            _p(gettext_noop("index (moov) after the media data: not faststart"))
+        )
 
     base = [
         FFPROBE,
@@ -140,7 +156,8 @@ def verify(
         what="ffprobe",
     )
     if result.returncode != 0:
-        raise _fail([f"ffprobe: {last_error_line(result.stderr)}"], name)
+        detail = last_error_line(result.stderr)
+        raise _fail([_p(gettext_noop("ffprobe: %(detail)s"), detail=detail)], name)
     data = json.loads(result.stdout or "{}")
     streams = data.get("streams") or []
     fmt = data.get("format") or {}
@@ -148,41 +165,82 @@ def verify(
     audios = [s for s in streams if s.get("codec_type") == "audio"]
     others = [s for s in streams if s.get("codec_type") not in ("video", "audio")]
     if len(videos) != 1:
-        raise _fail([f"{len(videos)} video streams instead of 1"], name)
+        raise _fail(
+            [
+                _p(
+                    gettext_noop("%(count)s video streams instead of 1"),
+                    count=len(videos),
+                )
+            ],
+            name,
+        )
     video = videos[0]
     width, height = int(video.get("width") or 0), int(video.get("height") or 0)
     if (width, height) != (profile.width, profile.height):
         problems.append(
-            f"size {width}x{height} instead of {profile.width}x{profile.height}"
+            _p(
+                gettext_noop("size %(got)s instead of %(want)s"),
+                got=f"{width}x{height}",
+                want=f"{profile.width}x{profile.height}",
+            )
         )
     codec = video.get("codec_name") or "?"
     codec_profile = video.get("profile") or "?"
     if codec != "h264" or codec_profile != "High":
-        problems.append(f"codec {codec} {codec_profile} instead of h264 High")
+        problems.append(
+            _p(
+                gettext_noop("codec %(got)s instead of h264 High"),
+                got=f"{codec} {codec_profile}",
+            )
+        )
     pix_fmt = video.get("pix_fmt") or "?"
     if pix_fmt != "yuv420p":
-        problems.append(f"pixel format {pix_fmt} instead of yuv420p")
+        problems.append(
+            _p(gettext_noop("pixel format %(got)s instead of yuv420p"), got=pix_fmt)
+        )
     sar = video.get("sample_aspect_ratio") or "1:1"
     if sar not in ("1:1", "0:1", "N/A"):
-        problems.append(f"sample aspect ratio {sar} instead of 1:1")
+        problems.append(
+            _p(gettext_noop("sample aspect ratio %(got)s instead of 1:1"), got=sar)
+        )
     for side in video.get("side_data_list") or []:
         if side.get("rotation"):
-            problems.append(f"rotation flag {side['rotation']} left in the file")
+            problems.append(
+                _p(
+                    gettext_noop("rotation flag %(got)s left in the file"),
+                    got=side["rotation"],
+                )
+            )
     avg_rate = _fraction(video.get("avg_frame_rate"))
     want = profile.fps_fraction
     fps = float(avg_rate) if avg_rate else 0.0
     if abs(fps - float(want)) > 0.01 * float(want):
-        problems.append(f"frame rate {fps:.3f} instead of {float(want):.3f}")
+        problems.append(
+            _p(
+                gettext_noop("frame rate %(got)s instead of %(want)s"),
+                got=f"{fps:.3f}",
+                want=f"{float(want):.3f}",
+            )
+        )
     duration = float(fmt.get("duration") or 0.0)
     if abs(duration - source_duration) > DURATION_TOLERANCE_S:
         problems.append(
-            f"duration {duration:.2f} s instead of {source_duration:.2f} s "
-            f"(± {DURATION_TOLERANCE_S} s)"
+            _p(
+                gettext_noop("duration %(got)s s instead of %(want)s s (± %(tol)s s)"),
+                got=f"{duration:.2f}",
+                want=f"{source_duration:.2f}",
+                tol=DURATION_TOLERANCE_S,
+            )
         )
     audio_codec = None
     if profile.audio:
         if len(audios) != 1:
-            problems.append(f"{len(audios)} audio tracks instead of 1")
+            problems.append(
+                _p(
+                    gettext_noop("%(count)s audio tracks instead of 1"),
+                    count=len(audios),
+                )
+            )
         else:
             audio = audios[0]
             audio_codec = audio.get("codec_name")
@@ -193,12 +251,20 @@ def verify(
             )
             if layout != ("aac", 48000, 2):
                 problems.append(
-                    "audio {} {} Hz {} ch instead of aac 48000 Hz 2 ch".format(*layout)
+                    _p(
+                        gettext_noop("audio %(got)s instead of aac 48000 Hz 2 ch"),
+                        got="{} {} Hz {} ch".format(*layout),
+                    )
                 )
     elif audios:
-        problems.append("an audio track on a silent face")
+        problems.append(_p(gettext_noop("an audio track on a silent face")))
     if others:
-        problems.append(f"{len(others)} unexpected data or subtitle streams")
+        problems.append(
+            _p(
+                gettext_noop("%(count)s unexpected data or subtitle streams"),
+                count=len(others),
+            )
+        )
 
     packets = _packets(data.get("packets") or [])
     video_index = int(video["index"])
@@ -207,28 +273,50 @@ def verify(
         gaps = [b - a for a, b in zip(frame_times, frame_times[1:], strict=False)]
         if max(gaps) > 1.5 / float(want) or min(gaps) < 0.5 / float(want):
             problems.append(
-                f"frame spacing {min(gaps):.4f}-{max(gaps):.4f} s: frame rate not "
-                "constant"
+                _p(
+                    gettext_noop(
+                        "frame spacing %(low)s-%(high)s s: frame rate not constant"
+                    ),
+                    low=f"{min(gaps):.4f}",
+                    high=f"{max(gaps):.4f}",
+                )
             )
     keyframes = sorted(t for i, t, _, key in packets if i == video_index and key)
     ends = [*keyframes, max(frame_times, default=0.0)]
     key_gap = max((b - a for a, b in zip(ends, ends[1:], strict=False)), default=0.0)
     frame = 1.0 / float(want)
     if not keyframes or key_gap > 2.0 + frame + 1e-3:
-        problems.append(f"keyframes {key_gap:.2f} s apart, more than 2 s")
+        problems.append(
+            _p(
+                gettext_noop("keyframes %(gap)s s apart, more than 2 s"),
+                gap=f"{key_gap:.2f}",
+            )
+        )
     size_bytes = path.stat().st_size
     avg_kbps = size_bytes * 8 / duration / 1000 if duration > 0 else 0.0
     peak_kbps = peak_window_bits([(t, size) for _, t, size, _ in packets]) / 1000
     if avg_kbps > profile.max_kbps:
         problems.append(
-            f"average bitrate {avg_kbps:.0f} kbit/s over the {profile.max_kbps} "
-            "kbit/s cap"
+            _p(
+                gettext_noop(
+                    "average bitrate %(got)s kbit/s over the %(cap)s kbit/s cap"
+                ),
+                got=f"{avg_kbps:.0f}",
+                cap=profile.max_kbps,
+            )
         )
     peak_cap = profile.max_kbps * float(profile.tolerance)
     if peak_kbps > peak_cap:
         problems.append(
-            f"busiest second {peak_kbps:.0f} kbit/s over {peak_cap:.0f} kbit/s "
-            f"(cap x {profile.tolerance})"
+            _p(
+                gettext_noop(
+                    "busiest second %(got)s kbit/s over %(limit)s kbit/s "
+                    "(cap x %(tolerance)s)"
+                ),
+                got=f"{peak_kbps:.0f}",
+                limit=f"{peak_cap:.0f}",
+                tolerance=profile.tolerance,
+            )
         )
     if problems:
         raise _fail(problems, name)

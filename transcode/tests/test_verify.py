@@ -61,6 +61,10 @@ def test_verify_lists_everything_wrong_with_a_file(clip):
         "busiest second",
     ):
         assert words in reason
+    assert (
+        "size %(got)s instead of %(want)s",
+        {"got": "320x180", "want": "1344x756"},
+    ) in failed.value.problems
 
 
 def test_verify_rejects_an_audio_track_on_a_silent_face(tmp_path, clip):
