@@ -75,7 +75,7 @@ LANDSLIDE = PageSpec(
         "category": "essential.emergency",
         "severity": "emergency",
         "valid_from": HoursFromNow(-2),
-        "expires_at": HoursFromNow(72),
+        "expires_at": HoursFromNow(7 * 24),
     },
     text={
         "title": T(
