@@ -8,10 +8,13 @@ that nobody translated.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Max
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
@@ -87,7 +90,9 @@ def page_is_fully_translated(page: Page) -> bool:
     # wagtail-localize writes unpublished translations into the page row, so
     # both the row and the published revision must be finished translations.
     targets = [page.specific]
-    if page.live_revision_id is not None:
+    if page.live_revision_id is not None and (
+        page.has_unpublished_changes or page.live_revision_id != page.latest_revision_id
+    ):
         targets.append(page.live_revision.as_object())
     source = _source_for(page)
     if source is not None:
@@ -116,6 +121,31 @@ def page_is_fully_translated(page: Page) -> bool:
     return True
 
 
+def _translation_stamp() -> str:
+    """Changes whenever any translation source or translated string changes."""
+    strings = StringTranslation.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
+    sources = TranslationSource.objects.aggregate(
+        n=Count("pk"), last=Max("last_updated_at")
+    )
+    return f"{strings['n']}:{strings['last']}:{sources['n']}:{sources['last']}"
+
+
+def _cached_is_fully_translated(pk: int, version: tuple, stamp: str) -> bool:
+    """:func:`page_is_fully_translated`, cached while the page's revisions and
+    all translation data stay the same (the check reads every segment)."""
+    if version[0] is None:  # never revised: nothing reliable to key on
+        return page_is_fully_translated(Page.objects.get(pk=pk))
+    key = (
+        "headless:translated:"
+        + hashlib.sha256(repr((pk, version, stamp)).encode()).hexdigest()
+    )
+    verdict = cache.get(key)
+    if verdict is None:
+        verdict = page_is_fully_translated(Page.objects.get(pk=pk))
+        cache.set(key, verdict, timeout=3600)
+    return verdict
+
+
 def visible_page_ids(*, language_codes: list[str] | None = None) -> set[int]:
     """Ids of every page that may be shown publicly, optionally in some locales.
 
@@ -126,12 +156,22 @@ def visible_page_ids(*, language_codes: list[str] | None = None) -> set[int]:
     if language_codes is not None:
         pages = pages.filter(locale__language_code__in=language_codes)
     rows = pages.order_by("path").values_list(
-        "pk", "path", "live", "alias_of_id", "locale__language_code"
+        "pk",
+        "path",
+        "live",
+        "alias_of_id",
+        "locale__language_code",
+        "latest_revision_created_at",
+        "latest_revision_id",
+        "live_revision_id",
+        "has_unpublished_changes",
+        "title",
     )
     source = source_language()
+    stamp = _translation_stamp()
     visible: set[int] = set()
     hidden_prefix: str | None = None
-    for pk, path, live, alias_of_id, language_code in rows:
+    for pk, path, live, alias_of_id, language_code, *version in rows:
         # Ordered by path, so a hidden page's descendants follow it directly.
         if hidden_prefix is not None and path.startswith(hidden_prefix):
             continue
@@ -140,7 +180,7 @@ def visible_page_ids(*, language_codes: list[str] | None = None) -> set[int]:
             language_code == source
             or (
                 alias_of_id is None
-                and page_is_fully_translated(Page.objects.get(pk=pk))
+                and _cached_is_fully_translated(pk, tuple(version), stamp)
             )
         )
         if shown:
