@@ -45,7 +45,10 @@ class AgencyScopedObjectMixin:
 
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
-        if not _in_scope(self.request.user, obj):
+        # Create views have no object yet.
+        if hasattr(obj, "providing_agency_id") and not _in_scope(
+            self.request.user, obj
+        ):
             raise PermissionDenied(
                 _("%(object)s belongs to another agency.") % {"object": obj}
             )

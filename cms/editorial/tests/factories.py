@@ -1,6 +1,10 @@
 """Small editorial worlds: locales, home pages, sections, agencies, users."""
 
+import functools
+import subprocess
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import factory
 from django.contrib.auth import get_user_model
@@ -98,6 +102,29 @@ def programme(agency: Agency, title: str, *, owner=None) -> Programme:
     item.save()
     item.save_revision(user=owner)
     return item
+
+
+@functools.cache
+def video_bytes() -> bytes:
+    """A real one-second MP4 (uploads are probed with ffprobe)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "clip.mp4"
+        subprocess.run(
+            [
+                "ffmpeg",
+                "-loglevel",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "color=c=navy:s=64x36:d=1",
+                "-c:v",
+                "mpeg4",
+                str(path),
+            ],
+            check=True,
+        )
+        return path.read_bytes()
 
 
 def user(username: str, role: str, **kwargs):

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.db.models.fields.files import FieldFile
 from wagtail.models import Page
 
 
@@ -23,7 +24,7 @@ def edit_form_data(instance, user, *, parent=None, **changes) -> dict:
     data = {}
     for name in form.fields:
         value = form[name].value()
-        if value is None or hasattr(value, "url") or value is False:
+        if value is None or isinstance(value, FieldFile) or value is False:
             continue
         if value is True:
             data[name] = "on"
