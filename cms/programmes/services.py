@@ -16,7 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Programme, Rendition
-from .selectors import face_profile_fields, programme_rendition_needs, subtitle_text
+from .selectors import (
+    face_profile_fields,
+    programme_rendition_needs,
+    subtitle_text,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -132,7 +136,8 @@ def renditions_recover(*, now=None) -> int:
     return len(abandoned)
 
 
-def _claim(*, keys: list[str], worker_id: str) -> list[Rendition]:
+def claim_renditions(*, keys: list[str], worker_id: str) -> list[Rendition]:
+    """Take the free renditions among ``keys`` for one worker (skip locked ones)."""
     now = timezone.now()
     lease = timedelta(seconds=settings.TRANSCODE_LEASE_SECONDS)
     with transaction.atomic():
@@ -261,7 +266,7 @@ def renditions_transcode(*, programme_id: int, worker_id: str | None = None) -> 
     programme = Programme.objects.get(pk=programme_id)
     worker_id = worker_id or worker_identity()
     keys = sorted({need.input_key for need in programme_rendition_needs(programme)})
-    claimed = _claim(keys=keys, worker_id=worker_id)
+    claimed = claim_renditions(keys=keys, worker_id=worker_id)
     groups: dict[tuple, list[Rendition]] = {}
     for rendition in claimed:
         groups.setdefault(tuple(rendition.subtitle_languages), []).append(rendition)
