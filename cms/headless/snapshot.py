@@ -156,6 +156,18 @@ def _is_targeted(page, cluster, now) -> bool:
     )
 
 
+def _live_version(page):
+    """The page as last published, when its row holds unpublished changes."""
+    if page.live_revision_id is None or not (
+        page.has_unpublished_changes or page.live_revision_id != page.latest_revision_id
+    ):
+        return page
+    live = page.live_revision.as_object()
+    live.last_published_at = page.last_published_at
+    live.live_revision_id = page.live_revision_id
+    return live
+
+
 def _select_pages(cluster, languages: list[str], now) -> list[Page]:
     """Visible pages of the cluster's locales that are targeted at it, in tree
     order; home and section pages only when something below them is shown."""
@@ -168,10 +180,7 @@ def _select_pages(cluster, languages: list[str], now) -> list[Page]:
     )
     # Render what passed moderation: wagtail-localize can write unpublished
     # translations into the page row, the live revision is what was approved.
-    pages = [
-        page.live_revision.as_object().specific if page.live_revision_id else page
-        for page in pages
-    ]
+    pages = [_live_version(page) for page in pages]
     by_path = {page.path: page for page in pages}
     chosen: dict[int, Page] = {}
     for page in pages:

@@ -232,3 +232,25 @@ def test_canonical_json_is_sorted_compact_utf8():
     assert canonical_json({"b": "ư", "a": [1, 2]}) == '{"a":[1,2],"b":"ư"}'.encode()
     assert content_hash({}) == "sha256:" + hashlib.sha256(b"{}").hexdigest()
     assert json.loads(canonical_json({"x": 1})) == {"x": 1}
+
+
+def test_snapshot_shows_the_published_translation_not_an_unpublished_draft(client):
+    from wagtail_localize.models import StringTranslation
+
+    home = site_home()
+    page = information(home)
+    translate(home, "lo")
+    page_lo = translate(page, "lo")
+    # The translator changes a string and saves without publishing;
+    # wagtail-localize writes that draft into the page row.
+    StringTranslation.objects.filter(data=f"[lo] {page.title}").update(
+        data="[lo] draft title"
+    )
+    translate(page, "lo", complete=False, publish=False)
+    page_lo.refresh_from_db()
+    assert page_lo.title == "[lo] draft title"
+
+    snapshot = get_snapshot(client, ClusterFactory(languages=["vi", "lo"])).json()
+    entry = next(p for p in snapshot["pages"] if p["id"] == page_lo.pk)
+    assert entry["title"] == f"[lo] {page.title}"
+    assert entry["last_published_at"] is not None
