@@ -87,6 +87,36 @@ def translated_snippet_publish_guard(request, instance):
     return _publish_as_review(request, instance)
 
 
+@hooks.register("before_convert_alias_page")
+def live_alias_conversion_guard(request, page):
+    """A live alias of a page in another language shows untranslated text.
+
+    Turned into an ordinary page it would pass for a translation while still
+    live: only someone who may publish it may do that.
+    """
+    source = page.alias_of
+    if (
+        not page.live
+        or source is None
+        or source.locale_id == page.locale_id
+        or user_can_publish(user=request.user, instance=page)
+    ):
+        return None
+    messages.error(
+        request,
+        _(
+            '"%(page)s" is live and still shows the %(language)s text of its '
+            "source, so only someone who may publish it can turn it into a "
+            'page. Use "Translate this page" instead.'
+        )
+        % {
+            "page": page.get_admin_display_title(),
+            "language": source.locale.get_display_name(),
+        },
+    )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.id]))
+
+
 class AuditLogMenuItem(MenuItem):
     def is_shown(self, request):
         return user_can_read_audit_log(user=request.user)

@@ -210,3 +210,22 @@ def test_secretariat_publish_of_programme_translation_is_sent_for_review(world, 
     assert not Programme.objects.get(pk=en_programme.pk).live
     state = WorkflowState.objects.for_instance(en_programme).get()
     assert state.status == "in_progress"
+
+
+def test_translator_cannot_turn_a_live_alias_into_a_translated_looking_page(
+    world, client
+):
+    en_section = factories.translate(world.border_section, "en", publish=True)
+    page = factories.section(world.border_section, "Biểu phí cửa khẩu")
+    alias = page.copy_for_translation(factories.locale("en"), alias=True)
+    assert alias.live and alias.get_parent().id == en_section.id
+    client.force_login(world.users["translator"])
+    response = _post(
+        client, reverse("wagtailadmin_pages:convert_alias", args=[alias.id])
+    )
+    assert response.status_code == 302
+    assert Page.objects.get(id=alias.id).alias_of_id == page.id
+
+    client.force_login(world.users["head"])
+    _post(client, reverse("wagtailadmin_pages:convert_alias", args=[alias.id]))
+    assert Page.objects.get(id=alias.id).alias_of_id is None
