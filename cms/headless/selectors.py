@@ -121,6 +121,16 @@ def page_is_fully_translated(page: Page) -> bool:
     return True
 
 
+# What identifies a page's content for the cached translation verdict.
+_VERSION_FIELDS = (
+    "latest_revision_created_at",
+    "latest_revision_id",
+    "live_revision_id",
+    "has_unpublished_changes",
+    "title",
+)
+
+
 def _translation_stamp() -> str:
     """Changes whenever any translation source or translated string changes."""
     strings = StringTranslation.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
@@ -161,11 +171,7 @@ def visible_page_ids(*, language_codes: list[str] | None = None) -> set[int]:
         "live",
         "alias_of_id",
         "locale__language_code",
-        "latest_revision_created_at",
-        "latest_revision_id",
-        "live_revision_id",
-        "has_unpublished_changes",
-        "title",
+        *_VERSION_FIELDS,
     )
     source = source_language()
     stamp = _translation_stamp()
@@ -199,4 +205,20 @@ def page_is_publicly_visible(page: Page) -> bool:
     """Whether one page may be served: it and every ancestor pass the rules of
     :func:`visible_page_ids` (cheaper than computing the whole set)."""
     chain = [*page.get_ancestors().filter(depth__gt=1), page]
-    return all(p.live and page_is_fully_translated(p) for p in chain)
+    source = source_language()
+    stamp = _translation_stamp()
+    return all(
+        p.live
+        and (
+            p.locale.language_code == source
+            or (
+                p.alias_of_id is None
+                and _cached_is_fully_translated(p.pk, _version(p), stamp)
+            )
+        )
+        for p in chain
+    )
+
+
+def _version(page: Page) -> tuple:
+    return tuple(getattr(page, field) for field in _VERSION_FIELDS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from datetime import datetime
 
 from django.conf import settings
@@ -43,6 +44,7 @@ from .selectors import source_language, visible_page_ids
 from .services import file_digest_get_or_compute
 
 SCHEMA_VERSION = 1
+logger = logging.getLogger(__name__)
 
 PAGE_TYPES = {
     HomePage: "home",
@@ -75,6 +77,10 @@ def _agency(agency) -> dict | None:
     if agency is None:
         return None
     return {"name": agency.name, "short_name": agency.short_name, "kind": agency.kind}
+
+
+def _stored(file) -> bool:
+    return bool(file.name) and file.storage.exists(file.name)
 
 
 def _float(value) -> float | None:
@@ -243,10 +249,19 @@ class _Snapshot:
         return link
 
     def image(self, image_id: int):
+        """The image, or None if it is gone or its file is missing (logged):
+        a snapshot never promises a file the builder cannot fetch."""
         if image_id not in self._images:
-            self._images[image_id] = (
-                get_image_model().objects.filter(pk=image_id).first()
-            )
+            image = get_image_model().objects.filter(pk=image_id).first()
+            if image is not None and not _stored(image.file):
+                logger.warning(
+                    'Image %s file "%s" is missing from storage; it is left out of '
+                    "the snapshot. Upload the image again.",
+                    image_id,
+                    image.file.name,
+                )
+                image = None
+            self._images[image_id] = image
         return self._images[image_id]
 
     def image_exists(self, image_id: int) -> bool:
@@ -442,7 +457,7 @@ class _Snapshot:
             ).values_list("locale__language_code", "title")
         )
         video = None
-        if programme.source_video:
+        if programme.source_video and _stored(programme.source_video):
             video = self.media_file(programme.source_video, id=programme.pk)
         return {"id": programme.pk, "titles": titles, "video": video}
 

@@ -254,3 +254,20 @@ def test_snapshot_shows_the_published_translation_not_an_unpublished_draft(clien
     entry = next(p for p in snapshot["pages"] if p["id"] == page_lo.pk)
     assert entry["title"] == f"[lo] {page.title}"
     assert entry["last_published_at"] is not None
+
+
+def test_image_whose_file_is_missing_is_left_out_not_promised(client):
+    home = site_home()
+    image = make_image()
+    page = information(
+        home,
+        hero_image=image,
+        body=[{"type": "image", "value": {"image": image.pk, "alt": "Mốc"}}],
+    )
+    image.file.storage.delete(image.file.name)
+    snapshot = get_snapshot(client, ClusterFactory(languages=["vi"])).json()
+    assert snapshot_errors(snapshot) == []
+    entry = next(p for p in snapshot["pages"] if p["id"] == page.pk)
+    assert entry["hero_image"] is None
+    assert "data-image-id" not in entry["body_html"]
+    assert snapshot["images"] == {}
