@@ -235,8 +235,12 @@ def probe(path: os.PathLike | str, limits: Limits | None = None) -> MediaInfo:
             what="text" if sniffed.container == "text" else "unknown",
             supported=SUPPORTED,
         )
+    # For MP4/MOV the box walk proves the file is whole; other containers (and
+    # an MP4 whose last box runs "to the end") need their last seconds read.
+    read_tail = True
     if sniffed.container == "mp4":
         boxes, cut = iso_boxes(str(path))
+        read_tail = any(box.open_ended for box in boxes)
         if cut is None and not any(box.kind == b"moov" for box in boxes):
             cut = "no 'moov' index box"
         if cut:
@@ -249,7 +253,17 @@ def probe(path: os.PathLike | str, limits: Limits | None = None) -> MediaInfo:
                 name=name,
                 detail=cut,
             )
-    data = _ffprobe(path, sniffed.demuxer, limits, "-show_format", "-show_streams")
+    data = _ffprobe(
+        path,
+        sniffed.demuxer,
+        limits,
+        "-show_format",
+        "-show_streams",
+        "-read_intervals",
+        f"%+#{HEAD_PACKETS * 4}",
+        "-show_entries",
+        "packet=stream_index,pts_time,dts_time,duration_time",
+    )
     fmt = data.get("format") or {}
     streams = data.get("streams") or []
     videos = [
@@ -367,7 +381,14 @@ def probe(path: os.PathLike | str, limits: Limits | None = None) -> MediaInfo:
             fps=f"{fps:.2f}",
             limit=f"{limits.max_fps:g}",
         )
-    variable = _check_packets(path, sniffed.demuxer, limits, stream, fmt, duration)
+    head = [
+        packet
+        for packet in data.get("packets") or []
+        if str(packet.get("stream_index")) == str(stream["index"])
+    ]
+    variable = _varies(_stamps(head)[0][:HEAD_PACKETS])
+    if read_tail:
+        _check_tail(path, sniffed.demuxer, limits, stream, fmt, duration)
     if avg and real and abs(float(avg) - float(real)) > 0.02 * float(real):
         variable = True
     rotation = _rotation(stream)
@@ -412,28 +433,8 @@ def probe(path: os.PathLike | str, limits: Limits | None = None) -> MediaInfo:
     )
 
 
-def _check_packets(
-    path: Path, demuxer: str, limits: Limits, stream: dict, fmt: dict, duration: float
-) -> bool:
-    """Read the first packets and the last seconds of the video stream.
-
-    Returns whether the frame rate is variable; refuses a file whose packets
-    stop well before the duration its header announces (cut short).
-    """
-    start = _number(fmt.get("start_time")) or 0.0
-    tail_from = max(0.0, start + duration - 3.0)
-    data = _ffprobe(
-        path,
-        demuxer,
-        limits,
-        "-select_streams",
-        str(stream["index"]),
-        "-read_intervals",
-        f"%+#{HEAD_PACKETS},{tail_from:.3f}%",
-        "-show_entries",
-        "packet=pts_time,dts_time,duration_time",
-    )
-    packets = data.get("packets") or []
+def _stamps(packets: list[dict]) -> tuple[list[float], float]:
+    """Packet times in file order and the end of the last packet."""
     stamps: list[float] = []
     last_end = 0.0
     for packet in packets:
@@ -444,6 +445,37 @@ def _check_packets(
             continue
         stamps.append(pts)
         last_end = max(last_end, pts + (_number(packet.get("duration_time")) or 0.0))
+    return stamps, last_end
+
+
+def _varies(stamps: list[float]) -> bool:
+    """Whether frame intervals differ by more than 20 % of the usual one."""
+    head = sorted(stamps)
+    deltas = [b - a for a, b in zip(head, head[1:], strict=False) if b > a]
+    if len(deltas) < 3:
+        return False
+    median = statistics.median(deltas)
+    return (max(deltas) - min(deltas)) > 0.2 * median
+
+
+def _check_tail(
+    path: Path, demuxer: str, limits: Limits, stream: dict, fmt: dict, duration: float
+) -> None:
+    """Refuse a file whose video stops well before the duration it announces."""
+    start = _number(fmt.get("start_time")) or 0.0
+    tail_from = max(0.0, start + duration - 3.0)
+    data = _ffprobe(
+        path,
+        demuxer,
+        limits,
+        "-select_streams",
+        str(stream["index"]),
+        "-read_intervals",
+        f"{tail_from:.3f}%",
+        "-show_entries",
+        "packet=pts_time,dts_time,duration_time",
+    )
+    stamps, last_end = _stamps(data.get("packets") or [])
     end = start + duration
     if not stamps or last_end < end - max(1.0, 0.05 * duration):
         raise _refuse(
@@ -455,9 +487,3 @@ def _check_packets(
             name=path.name,
             detail=f"the video stops at {last_end:.1f} s of {end:.1f} s",
         )
-    head = sorted(stamps[:HEAD_PACKETS])
-    deltas = [b - a for a, b in zip(head, head[1:], strict=False) if b > a]
-    if len(deltas) < 3:
-        return False
-    median = statistics.median(deltas)
-    return (max(deltas) - min(deltas)) > 0.2 * median

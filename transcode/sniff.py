@@ -76,15 +76,18 @@ def sniff(head: bytes) -> Sniffed:
         return Sniffed("audio", "aac" if head[1] & 0xF6 == 0xF0 else "mp3")
     if len(head) >= 1 and head[0] == 0x47 and _looks_like_ts(head):
         return Sniffed("video", "mpegts")
+    if len(head) > 4 and head[4] == 0x47 and _looks_like_ts(head[4:], 192):
+        # AVCHD/Blu-ray .m2ts: each 188-byte packet behind a 4-byte timestamp.
+        return Sniffed("video", "mpegts")
     if _looks_like_text(head):
         return Sniffed("unknown", "text")
     return Sniffed("unknown", "unknown")
 
 
-def _looks_like_ts(head: bytes) -> bool:
-    # One sync byte is weak evidence; the caller passes enough bytes for more.
-    syncs = [head[i] == 0x47 for i in range(0, len(head), 188)]
-    return (len(syncs) >= 2 and all(syncs)) or (len(head) < 188 and head[0] == 0x47)
+def _looks_like_ts(head: bytes, packet: int = 188) -> bool:
+    # One sync byte is weak evidence: ask for it at the start of every packet.
+    syncs = [head[i] == 0x47 for i in range(0, len(head), packet)]
+    return len(syncs) >= 2 and all(syncs)
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -105,6 +108,7 @@ class Box:
     kind: bytes
     offset: int
     size: int
+    open_ended: bool = False  # size 0: "up to the end of the file", unprovable
 
 
 def iso_boxes(path: str) -> tuple[list[Box], str | None]:
@@ -128,6 +132,8 @@ def iso_boxes(path: str) -> tuple[list[Box], str | None]:
                 size = struct.unpack(">Q", header[8:16])[0]
             elif size == 0:
                 size = total - offset
+                boxes.append(Box(kind, offset, size, open_ended=True))
+                break
             if size < 8:
                 return boxes, f"invalid box size {size} at byte {offset}"
             if offset + size > total:

@@ -26,6 +26,31 @@ def test_probe_describes_container_streams_size_rate_duration_and_audio(clip):
     assert info.audio is not None and info.audio.codec == "aac"
 
 
+@pytest.mark.parametrize(
+    ("name", "extra"),
+    [
+        ("clip.mkv", ()),
+        ("clip.mov", ()),
+        ("clip.avi", ()),
+        ("clip.ts", ()),
+        ("clip.m2ts", ("-f", "mpegts", "-mpegts_m2ts_mode", "1")),
+        (
+            "clip.webm",
+            ("-c:v", "libvpx-vp9", "-deadline", "realtime", "-c:a", "libopus"),
+        ),
+        ("clip.bin", ("-f", "matroska")),  # the name does not matter
+    ],
+)
+def test_probe_recognises_common_containers_by_their_bytes(tmp_path, name, extra):
+    video = make_clip(tmp_path / name, extra=extra)
+
+    info = probe(video)
+
+    assert (info.video.width, info.video.height) == (320, 180)
+    assert info.duration_s == pytest.approx(1.0, abs=0.2)
+    assert info.audio is not None
+
+
 def test_probe_reports_rotation_and_the_displayed_size(tmp_path):
     phone = make_clip(tmp_path / "phone.mp4", audio=False)
     rotate_mp4(phone, 90)
