@@ -271,3 +271,40 @@ def test_image_whose_file_is_missing_is_left_out_not_promised(client):
     assert entry["hero_image"] is None
     assert "data-image-id" not in entry["body_html"]
     assert snapshot["images"] == {}
+
+
+def test_internal_links_point_to_the_same_page_in_the_reader_locale(client):
+    home = site_home()
+    target = information(home, slug="dich", title="Đích")
+    source = information(
+        home,
+        slug="nguon",
+        title="Nguồn",
+        body=[text_with_link(target)],
+    )
+    translate(home, "lo")
+    target_lo = translate(target, "lo")
+    source_lo = translate(source, "lo")
+    snapshot = get_snapshot(client, ClusterFactory(languages=["vi", "lo"])).json()
+    by_id = {p["id"]: p for p in snapshot["pages"]}
+    assert f'href="kiosk:page:{target.pk}"' in by_id[source.pk]["body_html"]
+    assert f'href="kiosk:page:{target_lo.pk}"' in by_id[source_lo.pk]["body_html"]
+
+
+def test_link_to_a_page_not_in_the_snapshot_loses_its_href(client):
+    home = site_home()
+    target = information(home, slug="dich", title="Đích")
+    source = information(
+        home, slug="nguon", title="Nguồn", body=[text_with_link(target)]
+    )
+    target.unpublish()
+    snapshot = get_snapshot(client, ClusterFactory(languages=["vi"])).json()
+    entry = next(p for p in snapshot["pages"] if p["id"] == source.pk)
+    assert "<a>trang đích</a>" in entry["body_html"]
+
+
+def text_with_link(page):
+    return {
+        "type": "text",
+        "value": f'<p>Xem <a linktype="page" id="{page.pk}">trang đích</a>.</p>',
+    }

@@ -4,9 +4,10 @@ import pytest
 from django.utils.translation import check_for_language
 
 from .factories import (
-    ClusterFactory,
     every_page_type,
     information,
+    make_image,
+    make_programme,
     site_home,
     translate,
 )
@@ -68,9 +69,16 @@ def test_untranslated_target_page_is_not_served(client):
 
 def test_every_page_type_renders(client):
     home = site_home()
-    pages = every_page_type(home)
-    ClusterFactory()
+    pages = every_page_type(home, image=make_image(), programme=make_programme())
     for name, page in pages.items():
         response = client.get(page.url)
         assert response.status_code == 200, name
-        assert '<html lang="vi"' in response.content.decode(), name
+        html = response.content.decode()
+        assert '<html lang="vi"' in html, name
+        assert f"<h1>{page.title}</h1>" in html, name
+    info = client.get(pages["information"].url).content.decode()
+    assert 'alt="Cột mốc"' in info
+    assert "<video" in info
+    place = client.get(pages["place"].url).content.decode()
+    assert "Thứ Hai, Thứ Ba" in place
+    assert "Thắng cảnh" in place
