@@ -38,17 +38,19 @@ FACES = [
 
 
 def make_source(path: Path, seconds: int) -> None:
-    """1080p25 with moving detail and film-like grain, plus a tone: a camera-ish
-    file that makes the encoder work and pushes the bitrate caps."""
+    """1080p25 at 16 Mbit/s like a camera file, plus a tone: clean moving
+    pictures for the first half, heavy grain for the second half, where the
+    encoder needs more than the caps allow and rate control must hold them."""
+    half = seconds / 2
     subprocess.run(
         [
             FFMPEG, "-hide_banner", "-nostdin", "-v", "error", "-y",
             "-f", "lavfi", "-i", f"testsrc2=s=1920x1080:r=25:d={seconds},"
-            "noise=alls=5:allf=t",
+            f"noise=alls=24:allf=t:enable='gte(t,{half})'",
             "-f", "lavfi", "-i", f"sine=f=330:d={seconds},volume=4",
-            "-c:v", "libx264", "-preset", "veryfast", "-crf", "20",
-            "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "192k", "-shortest",
-            str(path),
+            "-c:v", "libx264", "-preset", "veryfast", "-b:v", "16M",
+            "-maxrate", "16M", "-bufsize", "16M", "-pix_fmt", "yuv420p",
+            "-c:a", "aac", "-b:a", "192k", "-shortest", str(path),
         ],
         check=True,
     )  # fmt: skip
