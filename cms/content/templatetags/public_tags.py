@@ -126,3 +126,9 @@ def page_language_links(page):
             }
         )
     return links
+
+
+@register.simple_tag
+def source_language() -> str:
+    """The language of untranslated data such as agency names."""
+    return settings.LANGUAGE_CODE

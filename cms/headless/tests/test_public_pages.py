@@ -4,6 +4,7 @@ import pytest
 from django.utils.translation import check_for_language
 
 from .factories import (
+    AgencyFactory,
     every_page_type,
     information,
     make_image,
@@ -50,12 +51,14 @@ def test_lao_interface_words_come_from_the_lao_catalogue(client):
 
 def test_bahnar_page_marks_vietnamese_fallback_words_with_their_lang(client):
     home = site_home()
-    page = information(home)
+    page = information(home, providing_agency=AgencyFactory())
     translate(home, "bdq")
     translate(page, "bdq")
     html = client.get("/bdq/gio-lam-viec/").content.decode()
     assert '<html lang="bdq"' in html
     assert '<span lang="vi">Trang chủ</span>' in html
+    # Agency names are not translated: marked as Vietnamese.
+    assert '<dd lang="vi">Đồn Biên phòng' in html
 
 
 def test_untranslated_target_page_is_not_served(client):
@@ -78,6 +81,7 @@ def test_every_page_type_renders(client):
         assert f"<h1>{page.title}</h1>" in html, name
     info = client.get(pages["information"].url).content.decode()
     assert 'alt="Cột mốc"' in info
+    assert '<a href="tel:02603123456">0260 3 123 456</a>' in info
     assert "<video" in info
     place = client.get(pages["place"].url).content.decode()
     assert "Thứ Hai, Thứ Ba" in place
