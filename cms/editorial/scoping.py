@@ -6,10 +6,16 @@ snippet viewset (cms/programmes/wagtail_hooks.py).
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.permissions import ModelPermissionPolicy
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+)
 
 from .selectors import user_agencies, user_agency_scope
 
@@ -55,8 +61,32 @@ class AgencyScopedObjectMixin:
         return obj
 
 
+class AgencyScopedChooseMixin:
+    """Choosers list the user's agencies' items, and others' only once live."""
+
+    def get_object_list(self):
+        objects = super().get_object_list()
+        scope = user_agency_scope(user=self.request.user)
+        if scope is None:
+            return objects
+        return objects.filter(Q(providing_agency_id__in=scope) | Q(live=True))
+
+
+class AgencyScopedChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = type(
+        "AgencyScopedChooseView", (AgencyScopedChooseMixin, ChooseView), {}
+    )
+    choose_results_view_class = type(
+        "AgencyScopedChooseResultsView",
+        (AgencyScopedChooseMixin, ChooseResultsView),
+        {},
+    )
+
+
 class AgencyScopedViewSetMixin:
-    """For a SnippetViewSet whose model has a providing_agency field."""
+    """For a SnippetViewSet whose model has providing_agency and live fields."""
+
+    chooser_viewset_class = AgencyScopedChooserViewSet
 
     @property
     def permission_policy(self):

@@ -87,3 +87,16 @@ def test_provider_explorer_starts_at_their_section(world, client):
         reverse("wagtailadmin_explore", args=[world.radio_section.id])
     )
     assert "Tin nháp của đài" not in response.content.decode()
+
+
+def test_programme_chooser_hides_other_agencies_drafts(world, client):
+    factories.programme(world.border, "Phóng sự Bờ Y")
+    factories.programme(world.radio, "Bản tin nháp của đài")
+    live = factories.programme(world.radio, "Bản tin đã phát")
+    live.save_revision().publish()
+    client.force_login(world.users["provider"])
+    response = client.get(reverse("wagtailsnippetchoosers_programmes_programme:choose"))
+    content = response.json()["html"]
+    assert "Phóng sự Bờ Y" in content
+    assert "Bản tin đã phát" in content
+    assert "Bản tin nháp của đài" not in content
