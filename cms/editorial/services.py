@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -161,9 +162,17 @@ def provider_section_assign(*, agency: Agency, page: Page) -> Group:
             "section page instead."
         )
     group = provider_group_ensure(agency=agency)
-    for permission in _page_permissions(roles.PROVIDER_PAGE_PERMISSIONS):
+    created = [
         GroupPagePermission.objects.get_or_create(
             group=group, page=page, permission=permission
+        )[1]
+        for permission in _page_permissions(roles.PROVIDER_PAGE_PERMISSIONS)
+    ]
+    if any(created):
+        log(
+            instance=page.specific,
+            action="editorial.section_assign",
+            data={"agency": agency.slug, "group": group.name},
         )
     return group
 
@@ -336,10 +345,22 @@ def user_role_assign(
     role: str,
     agency: Agency | None = None,
     language: str | None = None,
+    by: AbstractBaseUser | None = None,
 ) -> Group:
-    """Add the user to the role's group; administrators become superusers."""
+    """Add the user to the role's group; administrators become superusers.
+
+    `by` is who did it, for the audit log.
+    """
     group = _role_group_for(role=role, agency=agency, language=language)
+    already = user.groups.filter(pk=group.pk).exists()
     user.groups.add(group)
+    if not already:
+        log(
+            instance=user,
+            action="editorial.role_assign",
+            user=by,
+            data={"role": role, "group": group.name},
+        )
     if role == Role.ADMINISTRATOR and not user.is_superuser:
         user.is_superuser = True
         user.is_staff = True
@@ -358,6 +379,7 @@ def user_create(
     email: str = "",
     first_name: str = "",
     last_name: str = "",
+    by: AbstractBaseUser | None = None,
 ) -> AbstractBaseUser:
     """Create an active user in one role, after checking the password strength.
 
@@ -383,14 +405,18 @@ def user_create(
         ) from err
     user.set_password(password)
     user.save()
-    user_role_assign(user=user, role=role, agency=agency, language=language)
+    log(instance=user, action="wagtail.create", user=by)
+    user_role_assign(user=user, role=role, agency=agency, language=language, by=by)
     return user
 
 
-def user_deactivate(*, user: AbstractBaseUser) -> None:
+def user_deactivate(
+    *, user: AbstractBaseUser, by: AbstractBaseUser | None = None
+) -> None:
     """Stop the user from logging in; their work and history stay."""
     user.is_active = False
     user.save(update_fields=["is_active"])
+    log(instance=user, action="editorial.deactivate", user=by)
 
 
 def user_can_publish(*, user: AbstractBaseUser, instance) -> bool:

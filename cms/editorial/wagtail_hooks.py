@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.models import DraftStateMixin, Page
 
 from . import views
@@ -115,6 +116,31 @@ def live_alias_conversion_guard(request, page):
         },
     )
     return redirect(reverse("wagtailadmin_pages:edit", args=[page.id]))
+
+
+@hooks.register("register_log_actions")
+def register_editorial_log_actions(actions):
+    @actions.register_action("editorial.role_assign")
+    class RoleAssign(LogFormatter):
+        label = gettext_lazy("Assign role")
+
+        def format_message(self, log_entry):
+            return _("Added to group %(group)s") % {
+                "group": log_entry.data.get("group", "")
+            }
+
+    @actions.register_action("editorial.section_assign")
+    class SectionAssign(LogFormatter):
+        label = gettext_lazy("Assign section to provider")
+
+        def format_message(self, log_entry):
+            return _("Section given to providers of %(agency)s") % {
+                "agency": log_entry.data.get("agency", "")
+            }
+
+    actions.register_action(
+        "editorial.deactivate", gettext_lazy("Deactivate"), gettext_lazy("Deactivated")
+    )
 
 
 class AuditLogMenuItem(MenuItem):

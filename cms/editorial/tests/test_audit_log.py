@@ -3,6 +3,9 @@
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry
 
+from cms.editorial.models import Role
+from cms.editorial.services import user_create, user_deactivate
+
 from . import factories
 
 
@@ -43,3 +46,31 @@ def test_programme_and_page_actions_are_logged_with_their_user(world):
     assert PageLogEntry.objects.filter(
         page=page, action="wagtail.workflow.start", user=provider
     ).exists()
+
+
+def test_account_and_role_changes_are_logged(world, client):
+    head = world.users["head"]
+    user = user_create(
+        username="translator_km",
+        password=factories.PASSWORD,
+        role=Role.TRANSLATOR,
+        language="km",
+        by=head,
+    )
+    user_deactivate(user=user, by=head)
+    actions = list(
+        ModelLogEntry.objects.filter(object_id=str(user.pk))
+        .order_by("timestamp", "id")
+        .values_list("action", "user_id")
+    )
+    assert actions == [
+        ("wagtail.create", head.id),
+        ("editorial.role_assign", head.id),
+        ("editorial.deactivate", head.id),
+    ]
+    assert PageLogEntry.objects.filter(
+        page=world.border_section, action="editorial.section_assign"
+    ).exists()
+    client.force_login(world.users["inspector"])
+    response = client.get(reverse("wagtailadmin_reports:site_history"))
+    assert "translator_km" in response.content.decode()
