@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "cms.programmes",
     "cms.editorial",
     "cms.headless",
+    "cms.kiosks",
     "cms.demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -212,6 +213,11 @@ PROGRAMME_UPLOAD_MAX_BYTES = env.int("PROGRAMME_UPLOAD_MAX_BYTES", default=2 * 1
 TRANSCODE_LEASE_SECONDS = env.int("TRANSCODE_LEASE_SECONDS", default=120)
 TRANSCODE_MAX_ATTEMPTS = env.int("TRANSCODE_MAX_ATTEMPTS", default=3)
 TRANSCODE_RETRY_BASE_SECONDS = env.int("TRANSCODE_RETRY_BASE_SECONDS", default=60)
+
+# --- Kiosk builds --------------------------------------------------------------
+KIOSK_BUILD_ROOT = env.path("KIOSK_BUILD_ROOT", default=str(BASE_DIR / "var" / "kiosk"))
+# Rebuild the kiosks a publish affects (a task per cluster).
+KIOSK_REBUILD_ON_PUBLISH = env.bool("KIOSK_REBUILD_ON_PUBLISH", default=True)
 
 LOGGING = {
     "version": 1,

@@ -29,3 +29,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 KIOSK_SNAPSHOT_PUBLIC = True
+# Tests that need a kiosk rebuild ask for it; publishing alone does not build.
+KIOSK_REBUILD_ON_PUBLISH = False
