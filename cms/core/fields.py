@@ -31,3 +31,19 @@ class LanguageListField(models.JSONField):
                 params={"codes": ", ".join(unknown), "known": ", ".join(sorted(known))},
                 code="unknown_language",
             )
+
+
+class LanguageCodeField(models.CharField):
+    """One content-language code, chosen from a list in the admin."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 10)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return forms.ChoiceField(
+            choices=lambda: settings.WAGTAIL_CONTENT_LANGUAGES,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+        )

@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.categories import Category
+from cms.core.fields import LanguageCodeField
 
 from .forms import ProgrammeForm
 from .panels import RenditionStatusPanel
@@ -168,7 +169,7 @@ class SubtitleTrack(Orderable):
     programme = ParentalKey(
         Programme, on_delete=models.CASCADE, related_name="subtitle_tracks"
     )
-    language = models.CharField(_("language"), max_length=10)
+    language = LanguageCodeField(_("language"))
     file = models.FileField(
         _("subtitle file"),
         upload_to="programmes/subtitles/%Y/%m/",
