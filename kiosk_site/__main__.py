@@ -25,6 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--locales", default="vi,en,zh-hans,lo,km,bdq")
     g.add_argument("--seed", type=int, default=1)
     g.add_argument("--emergency", action="store_true")
+    d = sub.add_parser(
+        "demo", help="generate a sample snapshot, build it and serve the kiosk"
+    )
+    d.add_argument("--out", type=Path, default=Path("var/kiosk-demo"))
+    d.add_argument("--port", type=int, default=8000)
+    d.add_argument("--pages", type=int, default=30, help="pages per locale")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
@@ -32,6 +38,25 @@ def main(argv: list[str] | None = None) -> int:
 
             report = site_build(snapshot=args.snapshot, out_dir=args.out)
             print(report.summary())
+        elif args.command == "demo":
+            from .build import site_build
+            from .sample import make_snapshot
+            from .serve import make_server
+
+            snap = make_snapshot(args.out / "snapshot", pages_per_locale=args.pages)
+            report = site_build(snapshot=snap, out_dir=args.out / "site")
+            print(report.summary())
+            server = make_server(args.out / "site", port=args.port)
+            print(
+                f"demo kiosk for cluster bo-y on http://127.0.0.1:{server.server_port}/"
+                " (add ?kiosk=K2 for the landscape kiosk with a 4 s idle timeout)"
+            )
+            try:
+                server.serve_forever()
+            except KeyboardInterrupt:
+                pass
+            finally:
+                server.server_close()
         elif args.command == "serve":
             from .serve import make_server
 

@@ -52,13 +52,24 @@ def pinyin_candidates(chars: set[str]) -> dict[str, str]:
 
 
 def assets_build(
-    *, texts: list[str], config: dict[str, Any], cache_dir: Path
+    *,
+    texts: list[str],
+    config: dict[str, Any],
+    cache_dir: Path,
+    fonts: list[tuple[str, str, bytes]] | None = None,
 ) -> tuple[dict[str, str], dict[str, bytes]]:
-    """Return (logical name -> URL, relative output path -> bytes)."""
+    """Return (logical name -> URL, relative output path -> bytes).
+
+    `fonts` may carry subsets made elsewhere (another process); else they are
+    made here.
+    """
     files: dict[str, bytes] = {}
     urls: dict[str, str] = {}
     faces = []
-    for family, key, data in fonts_build(texts, cache_dir=cache_dir / "fonts"):
+    if fonts is None:
+        fonts = fonts_build(texts, cache_dir=cache_dir / "fonts")
+    order = list(UNICODE_RANGES)
+    for family, key, data in sorted(fonts, key=lambda f: order.index(f[1])):
         rel = "assets/fonts/" + hashed(f"{key}.woff2", data)
         files[rel] = data
         rng = UNICODE_RANGES[key]
@@ -82,13 +93,15 @@ def assets_build(
         "window.KIOSK_CONFIG="
         + json.dumps(config, sort_keys=True, ensure_ascii=False)
         + ";\n"
+        + node_file("qrcode-generator/dist/qrcode.js").decode()
+        + "\n"
         + (STATIC_DIR / "app.js").read_text(encoding="utf-8")
     ).encode()
     rel = "assets/" + hashed("app.js", js)
     files[rel] = js
     urls["js"] = "/" + rel
 
-    han = {c for t in texts for c in t if 0x4E00 <= ord(c) <= 0x9FFF}
+    han = {c for c in set().union(*texts) if 0x4E00 <= ord(c) <= 0x9FFF}
     kb = (
         node_file("simple-keyboard/build/index.js").decode()
         + "\nwindow.KIOSK_PINYIN="

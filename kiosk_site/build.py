@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .assets import assets_build
 from .config import DEFAULT_IDLE_TIMEOUT_S, STATE_DIRNAME
+from .fonts import fonts_build
 from .media import media_sync
 from .render import (
     SiteInputs,
     notices_data,
-    page_contexts,
+    page_jobs,
     render,
     templates_hash,
 )
@@ -58,9 +61,12 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
+    try:
+        tmp.write_bytes(data)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
     os.replace(tmp, path)
     return True
 
@@ -85,7 +91,18 @@ def _kiosk_config(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _texts(data: dict[str, Any]) -> list[str]:
-    texts = [canonical_json(p).decode() for p in data["pages"]]
+    texts = [
+        "".join(
+            (
+                p["title"],
+                p["summary"],
+                p["search_text"],
+                p["body_html"],
+                json.dumps(p["fields"], ensure_ascii=False),
+            )
+        )
+        for p in data["pages"]
+    ]
     texts += [
         json.dumps(data["locales"], ensure_ascii=False),
         data.get("site_name", ""),
@@ -98,13 +115,75 @@ def _texts(data: dict[str, Any]) -> list[str]:
     return texts
 
 
+_JOB: dict[str, Any] = {}
+PARALLEL_FROM = 300  # pages; below this a second process costs more than it saves
+TOOL_TEMPLATES = ("attract.html", "search.html", "feedback.html")
+
+
+def _fonts_job(only: set[str]) -> list[tuple[str, str, bytes]]:
+    return fonts_build(_JOB["texts"], cache_dir=_JOB["state_dir"] / "fonts", only=only)
+
+
+def _search_job() -> dict[str, bytes]:
+    return search_index_files(_JOB["data"], _JOB["state_dir"])
+
+
+def _render_job(render_args: tuple, share: int, shares: int) -> list[tuple]:
+    return _render_share(
+        _JOB["data"], _JOB["out_dir"], _JOB["old_keys"], render_args, share, shares
+    )
+
+
+def _render_share(
+    data: dict[str, Any],
+    out_dir: Path,
+    old_keys: dict[str, str],
+    render_args: tuple,
+    share: int,
+    shares: int,
+) -> list[tuple[str, str, bool, bool, bool]]:
+    """Render every `shares`-th output file; skip those whose key is unchanged.
+
+    Returns (path, key, is a content page, rendered, written) per file.
+    """
+    assets, image_urls, video_urls = render_args
+    site = SiteInputs(
+        data=data, assets=assets, image_urls=image_urls, video_urls=video_urls
+    )
+    thash = templates_hash()
+    out = []
+    for i, (rel, template, make, page_key) in enumerate(page_jobs(site)):
+        if i % shares != share:
+            continue
+        ctx = None
+        if page_key is None:
+            ctx = make()
+            page_key = hashlib.sha256(canonical_json(ctx)).hexdigest()
+        key = hashlib.sha256(f"{thash}|{template}|{page_key}".encode()).hexdigest()
+        counted = template not in TOOL_TEMPLATES
+        target = out_dir / rel
+        if old_keys.get(rel) == key and target.exists():
+            out.append((rel, key, counted, False, False))
+            continue
+        html = render(template, ctx or make())
+        written = _write_if_changed(target, html.encode("utf-8"))
+        out.append((rel, key, counted, True, written))
+    return out
+
+
 def site_build(
-    *, snapshot: Snapshot | str | Path, out_dir: Path, log: Any = None
+    *,
+    snapshot: Snapshot | str | Path,
+    out_dir: Path,
+    log: Any = None,
+    workers: int | None = None,
 ) -> BuildReport:
     """Render `snapshot` into `out_dir`, re-rendering only pages whose inputs changed.
 
     The site is every file under `out_dir` except `.kiosk-build/` (the cache of
     render keys and font subsets). The same snapshot always gives the same bytes.
+    Large snapshots are built by `workers` processes (default: two from
+    PARALLEL_FROM pages on, when the machine has two cores).
     """
     t0 = time.perf_counter()
     report = BuildReport()
@@ -126,76 +205,116 @@ def site_build(
         state = {}
     old_keys: dict[str, str] = state.get("keys", {})
     outputs: set[str] = set()
+    texts = _texts(data)
+    if workers is None:
+        workers = (
+            2
+            if len(data["pages"]) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
+            else 1
+        )
+    pool = None
+    if workers > 1:
+        # Forked workers read the snapshot from this global instead of a pickle.
+        global _JOB
+        _JOB = {
+            "data": data,
+            "texts": texts,
+            "out_dir": out_dir,
+            "state_dir": state_dir,
+            "old_keys": old_keys,
+        }
+        pool = ProcessPoolExecutor(
+            max_workers=workers - 1, mp_context=multiprocessing.get_context("fork")
+        )
+    try:
+        t = time.perf_counter()
+        if pool:
+            cjk_job = pool.submit(_fonts_job, {"cjk"})
+            search_job = pool.submit(_search_job)
+        image_urls, fetched = media_sync(
+            snapshot, out_dir=out_dir, kind="images", key=""
+        )
+        video_urls, fetched2 = media_sync(
+            snapshot, out_dir=out_dir, kind="programmes", key="video"
+        )
+        report.media_fetched = fetched + fetched2
+        outputs.update(u.lstrip("/") for u in image_urls.values())
+        outputs.update(u.lstrip("/") for u in video_urls.values())
+        report.timings["media"] = time.perf_counter() - t
 
-    t = time.perf_counter()
-    image_urls, fetched = media_sync(snapshot, out_dir=out_dir, kind="images", key="")
-    video_urls, fetched2 = media_sync(
-        snapshot, out_dir=out_dir, kind="programmes", key="video"
-    )
-    report.media_fetched = fetched + fetched2
-    outputs.update(u.lstrip("/") for u in image_urls.values())
-    outputs.update(u.lstrip("/") for u in video_urls.values())
-    report.timings["media"] = time.perf_counter() - t
+        t = time.perf_counter()
+        fonts = None
+        if pool:
+            fonts = (
+                fonts_build(
+                    texts, cache_dir=state_dir / "fonts", only={"latin", "lao", "khmer"}
+                )
+                + cjk_job.result()
+            )
+        asset_urls, asset_files = assets_build(
+            texts=texts, config=_kiosk_config(data), cache_dir=state_dir, fonts=fonts
+        )
+        for rel, blob in asset_files.items():
+            outputs.add(rel)
+            report.files_written += _write_if_changed(out_dir / rel, blob)
+        report.timings["assets"] = time.perf_counter() - t
 
-    t = time.perf_counter()
-    asset_urls, asset_files = assets_build(
-        texts=_texts(data), config=_kiosk_config(data), cache_dir=state_dir
-    )
-    for rel, blob in asset_files.items():
-        outputs.add(rel)
-        report.files_written += _write_if_changed(out_dir / rel, blob)
-    report.timings["assets"] = time.perf_counter() - t
+        t = time.perf_counter()
+        render_args = (asset_urls, image_urls, video_urls)
+        shares = []
+        if pool:
+            shares = [
+                pool.submit(_render_job, render_args, i, workers)
+                for i in range(1, workers)
+            ]
+        results = _render_share(data, out_dir, old_keys, render_args, 0, workers)
+        for share in shares:
+            results += share.result()
+        new_keys: dict[str, str] = {}
+        for rel, key, counted, rendered, written in results:
+            outputs.add(rel)
+            new_keys[rel] = key
+            report.pages_total += counted
+            report.pages_rendered += counted and rendered
+            report.files_written += written
+        report.timings["render"] = time.perf_counter() - t
 
-    t = time.perf_counter()
-    site = SiteInputs(
-        data=data, assets=asset_urls, image_urls=image_urls, video_urls=video_urls
-    )
-    thash = templates_hash()
-    new_keys: dict[str, str] = {}
-    for rel, template, ctx in page_contexts(site):
-        outputs.add(rel)
-        key = hashlib.sha256(
-            f"{thash}|{template}|".encode() + canonical_json(ctx)
-        ).hexdigest()
-        new_keys[rel] = key
-        if template not in ("attract.html", "search.html", "feedback.html"):
-            report.pages_total += 1
-        target = out_dir / rel
-        if old_keys.get(rel) == key and target.exists():
-            continue
-        html = render(template, ctx).encode("utf-8")
-        report.files_written += _write_if_changed(target, html)
-        if template not in ("attract.html", "search.html", "feedback.html"):
-            report.pages_rendered += 1
-    report.timings["render"] = time.perf_counter() - t
-
-    t = time.perf_counter()
-    for loc in data["locales"]:
-        rel = f"data/notices-{loc['code']}.json"
-        blob = json.dumps(
-            notices_data(site, loc["code"]), ensure_ascii=False, sort_keys=True
-        ).encode()
-        outputs.add(rel)
-        report.files_written += _write_if_changed(out_dir / rel, blob)
-    for rel, blob in search_index_files(data).items():
-        outputs.add(rel)
-        report.index_bytes += len(blob)
-        if _write_if_changed(out_dir / rel, blob):
-            report.files_written += 1
-            report.index_bytes_written += len(blob)
-    report.timings["search"] = time.perf_counter() - t
+        t = time.perf_counter()
+        site = SiteInputs(
+            data=data, assets=asset_urls, image_urls=image_urls, video_urls=video_urls
+        )
+        for loc in data["locales"]:
+            rel = f"data/notices-{loc['code']}.json"
+            blob = json.dumps(
+                notices_data(site, loc["code"]), ensure_ascii=False, sort_keys=True
+            ).encode()
+            outputs.add(rel)
+            report.files_written += _write_if_changed(out_dir / rel, blob)
+        index = search_job.result() if pool else search_index_files(data, state_dir)
+        for rel, blob in index.items():
+            outputs.add(rel)
+            report.index_bytes += len(blob)
+            if _write_if_changed(out_dir / rel, blob):
+                report.files_written += 1
+                report.index_bytes_written += len(blob)
+        report.timings["search"] = time.perf_counter() - t
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+            _JOB.clear()
 
     # Remove what this snapshot no longer produces, so output depends on it alone.
-    for path in sorted(out_dir.rglob("*"), reverse=True):
-        rel = path.relative_to(out_dir).as_posix()
-        if rel == STATE_DIRNAME or rel.startswith(STATE_DIRNAME + "/"):
+    for root, _dirs, files in os.walk(out_dir, topdown=False):
+        rel_root = os.path.relpath(root, out_dir).replace(os.sep, "/")
+        if rel_root == STATE_DIRNAME or rel_root.startswith(STATE_DIRNAME + "/"):
             continue
-        if path.is_dir():
-            if not any(path.iterdir()):
-                path.rmdir()
-        elif rel not in outputs:
-            path.unlink()
-            report.files_removed += 1
+        prefix = "" if rel_root == "." else rel_root + "/"
+        for name in files:
+            if prefix + name not in outputs:
+                os.unlink(os.path.join(root, name))
+                report.files_removed += 1
+        if prefix and not os.listdir(root):
+            os.rmdir(root)
     state_path.write_text(
         json.dumps({"version": STATE_VERSION, "keys": new_keys}, sort_keys=True),
         encoding="utf-8",

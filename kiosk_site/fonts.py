@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import logging
@@ -46,10 +47,7 @@ def charsets(texts: Iterable[str]) -> dict[str, set[int]]:
     """Code points per subset across all texts (ASCII always in latin)."""
     out: dict[str, set[int]] = {k: set() for k in FAMILIES}
     out["latin"].update(range(0x20, 0x7F))
-    seen: set[str] = set()
-    for text in texts:
-        seen.update(text)
-    for ch in seen:
+    for ch in set().union(*texts):
         script = script_of(ord(ch))
         if script:
             out[script].add(ord(ch))
@@ -60,6 +58,7 @@ def charsets(texts: Iterable[str]) -> dict[str, set[int]]:
     return out
 
 
+@functools.cache
 def find_font(name: str) -> Path:
     for base in FONT_DIRS:
         for path in sorted(base.rglob(name)):
@@ -107,7 +106,7 @@ def _subset(path: Path, collection_name: str | None, codepoints: set[int]) -> by
 
 
 def fonts_build(
-    texts: Iterable[str], *, cache_dir: Path
+    texts: Iterable[str], *, cache_dir: Path, only: set[str] | None = None
 ) -> list[tuple[str, str, bytes]]:
     """Return [(family, file stem, woff2 bytes)] for each subset in use.
 
@@ -117,7 +116,7 @@ def fonts_build(
     cache_dir.mkdir(parents=True, exist_ok=True)
     out = []
     for key, cps in charsets(texts).items():
-        if not cps:
+        if not cps or (only is not None and key not in only):
             continue
         filename, collection = FONT_FILES[key]
         path = find_font(filename)

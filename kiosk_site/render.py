@@ -7,10 +7,11 @@ HTML. Contexts are plain JSON data, so their hash keys incremental rebuilds.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 import jinja2
 
 from .config import FEEDBACK_PATH, PACKAGE_DIR, TEMPLATES_DIR
-from .qr import qr_context
+from .snapshot import canonical_json
 from .ui_text import gettext_for, ui_language
 
 TEMPLATE_OF = {
@@ -53,6 +54,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,
     )
 
 
@@ -63,7 +65,6 @@ def templates_hash() -> str:
     files = sorted(TEMPLATES_DIR.glob("*.html")) + [
         PACKAGE_DIR / "render.py",
         PACKAGE_DIR / "ui_text.py",
-        PACKAGE_DIR / "qr.py",
     ]
     for path in files:
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -87,6 +88,7 @@ class SiteInputs:
     by_id: dict[int, dict[str, Any]] = field(default_factory=dict)
     homes: dict[str, dict[str, Any]] = field(default_factory=dict)
     children: dict[int, list[int]] = field(default_factory=dict)
+    key: str = ""
 
     def __post_init__(self) -> None:
         self.by_id = {p["id"]: p for p in self.data["pages"]}
@@ -263,56 +265,120 @@ def page_context(site: SiteInputs, page: dict[str, Any]) -> dict[str, Any]:
                 _tile(site, site.by_id[c]) for c in site.children.get(page["id"], [])
             ],
             "languages": _languages(site, page),
-            "qr": qr_context(page["portal_url"]) if page["portal_url"] else None,
         }
     )
     return ctx
 
 
-def page_contexts(site: SiteInputs) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """Yield (output path, template, context) for every file the site renders."""
+def site_key(site: SiteInputs) -> str:
+    """Hash of every site-wide input a page context can draw on."""
+    if not site.key:
+        data = site.data
+        covered = {
+            "assets": site.assets,
+            "image_urls": site.image_urls,
+            "video_urls": site.video_urls,
+            "images": data["images"],
+            "programmes": data["programmes"],
+            "locales": data["locales"],
+            "categories": data["categories"],
+            "cluster": data["cluster"],
+            "site_name": data.get("site_name", ""),
+            "paths": [(p["id"], p["locale"], p["path"]) for p in data["pages"]],
+            "homes": sorted((k, p["id"]) for k, p in site.homes.items()),
+        }
+        site.key = hashlib.sha256(canonical_json(covered)).hexdigest()
+    return site.key
+
+
+def page_key(site: SiteInputs, page: dict[str, Any]) -> str:
+    """Render key of a content page without building its context.
+
+    The page's own content hash, its children's tiles in menu order and
+    the site-wide inputs (paths of all pages, assets, labels) decide its HTML.
+    """
+    tiles = [_tile(site, site.by_id[c]) for c in site.children.get(page["id"], [])]
+    return hashlib.sha256(
+        f"{site_key(site)}|{page['content_hash']}|".encode() + canonical_json(tiles)
+    ).hexdigest()
+
+
+def page_contexts(
+    site: SiteInputs, select: Callable[[int], bool] | None = None
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Yield (output path, template, context) for every file the site renders.
+
+    `select(i)` picks which of the files (numbered in output order) to build
+    contexts for, so several processes can share one build.
+    """
+    for i, (rel, template, make, _key) in enumerate(page_jobs(site)):
+        if select is None or select(i):
+            yield rel, template, make()
+
+
+def page_jobs(
+    site: SiteInputs,
+) -> Iterator[tuple[str, str, Callable[[], dict], str | None]]:
+    """(output path, template, context maker, render key or None) per file.
+
+    Content pages carry a cheap key (see `page_key`); the few other files are
+    keyed by hashing their context.
+    """
     data = site.data
     source = data["cluster"]["source_language"]
     locales = [x["code"] for x in data["locales"]]
     first = source if source in locales else locales[0]
-    attract = _common(site, first)
-    langs = _languages(site, None)
-    for lang in langs:
-        lang["cta"] = gettext_for(ui_language(lang["code"], source))("Touch to start")
-    attract.update(
-        {
-            "page": {
-                "type": "attract",
-                "title": attract["site"]["name"],
-                "portal_url": "",
-            },
-            "back_url": "",
-            "languages": langs,
-            "qr": None,
-        }
-    )
-    yield "index.html", "attract.html", attract
+
+    def attract() -> dict[str, Any]:
+        ctx = _common(site, first)
+        langs = _languages(site, None)
+        for lang in langs:
+            lang["cta"] = gettext_for(ui_language(lang["code"], source))(
+                "Touch to start"
+            )
+        ctx.update(
+            {
+                "page": {
+                    "type": "attract",
+                    "title": ctx["site"]["name"],
+                    "portal_url": "",
+                },
+                "back_url": "",
+                "languages": langs,
+            }
+        )
+        return ctx
+
+    yield "index.html", "attract.html", attract, None
     for page in data["pages"]:
-        yield page_output(page), TEMPLATE_OF[page["type"]], page_context(site, page)
+        yield (
+            page_output(page),
+            TEMPLATE_OF[page["type"]],
+            functools.partial(page_context, site, page),
+            page_key(site, page),
+        )
     for locale in locales:
         if locale not in site.homes:
             continue
         for kind in ("search", "feedback"):
-            ctx = _common(site, locale)
-            ctx.update(
-                {
-                    "page": {"type": kind, "title": kind, "portal_url": ""},
-                    "back_url": ctx["home_url"],
-                    "languages": [
-                        {**x, "url": f"/{x['code']}/{kind}/"}
-                        if x["code"] in site.homes
-                        else x
-                        for x in _languages(site, None)
-                    ],
-                    "qr": None,
-                }
-            )
-            yield f"{locale}/{kind}/index.html", f"{kind}.html", ctx
+
+            def tool(locale: str = locale, kind: str = kind) -> dict[str, Any]:
+                ctx = _common(site, locale)
+                ctx.update(
+                    {
+                        "page": {"type": kind, "title": kind, "portal_url": ""},
+                        "back_url": ctx["home_url"],
+                        "languages": [
+                            {**x, "url": f"/{x['code']}/{kind}/"}
+                            if x["code"] in site.homes
+                            else x
+                            for x in _languages(site, None)
+                        ],
+                    }
+                )
+                return ctx
+
+            yield f"{locale}/{kind}/index.html", f"{kind}.html", tool, None
 
 
 def notices_data(site: SiteInputs, locale: str) -> list[dict[str, Any]]:

@@ -13,15 +13,17 @@ Keep this file and static/tokenize.js in step; e2e checks that they agree.
 from __future__ import annotations
 
 import unicodedata
+from itertools import groupby
 
 COENG = "\u17d2"
+_STRIP = dict.fromkeys(range(0x300, 0x370))
+_STRIP[ord("đ")] = "d"
 
 
 def fold(text: str) -> str:
     """Lower-case, strip Latin diacritics, map đ to d; leave other scripts alone."""
-    text = unicodedata.normalize("NFD", text.lower())
-    text = "".join(c for c in text if not 0x300 <= ord(c) <= 0x36F)
-    return unicodedata.normalize("NFC", text.replace("đ", "d"))
+    text = unicodedata.normalize("NFD", text.lower()).translate(_STRIP)
+    return unicodedata.normalize("NFC", text)
 
 
 def _kind(ch: str) -> str:
@@ -60,27 +62,25 @@ def _grams(units: list[str], *, unigrams: bool) -> list[str]:
     return (units + grams) if unigrams else grams
 
 
+class _Kinds(dict):
+    def __missing__(self, ch: str) -> str:
+        self[ch] = kind = _kind(ch)
+        return kind
+
+
+_KINDS = _Kinds()
+
+
 def tokens(text: str) -> list[str]:
     """Tokens of `text`, in order, with repeats."""
-    text = fold(text)
     out: list[str] = []
-    run = ""
-    kind = "sep"
-    for ch in text + " ":
-        k = _kind(ch)
-        if k != kind or k == "sep":
-            if run:
-                if kind == "word":
-                    out.append(run)
-                elif kind == "han":
-                    out.extend(_grams(list(run), unigrams=True))
-                elif kind == "sea":
-                    out.extend(_grams(_clusters(run), unigrams=False))
-            run = ""
-            # A combining mark after a separator still belongs to no run.
-        kind = k
-        if k != "sep":
-            run += ch
+    for kind, run in groupby(fold(text), key=_KINDS.__getitem__):
+        if kind == "word":
+            out.append("".join(run))
+        elif kind == "han":
+            out.extend(_grams(list(run), unigrams=True))
+        elif kind == "sea":
+            out.extend(_grams(_clusters("".join(run)), unigrams=False))
     return out
 
 

@@ -23,6 +23,8 @@ _lock = threading.Lock()
 
 class KioskHandler(SimpleHTTPRequestHandler):
     feedback_file: Path
+    # Keep-alive: a search fetches several small index files in a row.
+    protocol_version = "HTTP/1.1"
 
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,

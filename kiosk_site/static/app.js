@@ -18,6 +18,23 @@
   }, { passive: false });
   document.addEventListener("wheel", function (e) { if (e.ctrlKey) e.preventDefault(); }, { passive: false });
 
+  /* --- QR code to the page on the public portal (drawn here, not at build) - */
+  document.querySelectorAll("[data-qr]").forEach(function (fig) {
+    if (typeof window.qrcode !== "function") return;
+    var qr = window.qrcode(0, "M");
+    qr.addData(fig.getAttribute("data-qr"));
+    qr.make();
+    var n = qr.getModuleCount(), d = "";
+    for (var y = 0; y < n; y++) {
+      for (var x = 0; x < n; x++) if (qr.isDark(y, x)) d += "M" + x + " " + y + "h1v1h-1z";
+    }
+    var m = 2, size = n + 2 * m;
+    fig.querySelector(".qr-code").innerHTML =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ' + size + " " + size +
+      '" shape-rendering="crispEdges" aria-hidden="true"><rect width="100%" height="100%" fill="#fff"/>' +
+      '<path fill="#000" transform="translate(' + m + " " + m + ')" d="' + d + '"/></svg>';
+  });
+
   /* --- kiosk identity and idle timeout ----------------------------------- */
   var params = new URLSearchParams(location.search);
   if (params.get("kiosk")) localStorage.setItem("kiosk.code", params.get("kiosk"));

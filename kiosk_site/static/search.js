@@ -26,14 +26,31 @@
     if (!toks.length) return Promise.resolve([]);
     return getJSON(base + "meta.json").then(function (meta) {
       return Promise.all(toks.map(function (t) {
+        var blocks = Object.prototype.hasOwnProperty.call(meta.heavy, t) ? meta.heavy[t] : 0;
+        if (blocks) {
+          var hash = ("0000000" + T.fnv1a(t).toString(16)).slice(-8);
+          var parts = [];
+          for (var b = 0; b < blocks; b++) {
+            parts.push(getJSON(base + "h/" + hash + "-" + b + ".json")
+              .then(function (f) { return f[t]; }));
+          }
+          return Promise.all(parts).then(function (ps) {
+            var title = [], body = [];
+            ps.forEach(function (p) { title = title.concat(undelta(p[0])); body = body.concat(undelta(p[1])); });
+            return [title, body];
+          });
+        }
         return getJSON(base + "t/" + (T.fnv1a(t) % meta.shards) + ".json")
           .catch(function () { return {}; })
-          .then(function (shard) { return shard[t] || null; });
+          .then(function (shard) {
+            var p = shard[t];
+            return p ? [undelta(p[0]), undelta(p[1])] : null;
+          });
       })).then(function (postings) {
         if (postings.some(function (p) { return !p; })) return [];
         var scores = null;
         postings.forEach(function (p) {
-          var title = undelta(p[0]), body = undelta(p[1]);
+          var title = p[0], body = p[1];
           var idf = Math.log(1 + meta.docs / (title.length + body.length));
           var s = {};
           title.forEach(function (id) { s[id] = 3 * idf; });

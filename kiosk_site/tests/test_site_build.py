@@ -18,7 +18,7 @@ def test_every_page_type_is_rendered_per_locale_with_lang(tmp_path, warm_out):
         html = (out / rel).read_text(encoding="utf-8")
         assert f'<html lang="{page["locale"]}"' in html
         assert f'data-template="{page["type"]}"' in html
-        assert "<svg" in html  # QR code to the portal page
+        assert f'data-qr="{page["portal_url"]}"' in html  # QR to the portal page
     attract = (out / "index.html").read_text(encoding="utf-8")
     for name in ("Tiếng Việt", "English", "中文", "ພາສາລາວ", "ភាសាខ្មែរ"):
         assert name in attract
@@ -105,3 +105,12 @@ def test_removed_page_disappears_from_output(tmp_path, warm_out):
     report = site_build(snapshot=snap, out_dir=out)
     assert report.files_removed >= 1
     assert not (out / "km" / gone["path"].strip("/") / "index.html").exists()
+
+
+def test_two_process_build_equals_one_process_build(tmp_path, warm_out):
+    snap = make_snapshot(tmp_path / "snap", **SMALL)
+    one, two = warm_out("one"), warm_out("two")
+    site_build(snapshot=snap, out_dir=one, workers=1)
+    report = site_build(snapshot=snap, out_dir=two, workers=2)
+    assert report.pages_rendered == report.pages_total
+    assert site_files(one) == site_files(two)

@@ -1,0 +1,294 @@
+"""Kiosk build benchmark: our builder against Hugo on the same generated content.
+
+    .venv/bin/python bench/kiosk_build.py [--pages 1000] [--search-docs 10000]
+
+Prints, in one run on a generated snapshot of 5 locales x N pages:
+full build time / Hugo's; one-page-edit rebuild / full build; index bytes
+changed / index bytes after editing 1% of pages; search query p95 in Chromium
+at 10k documents; bytes a first search downloads; page weight without photos.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kiosk_site.build import site_build  # noqa: E402
+from kiosk_site.render import page_output  # noqa: E402
+from kiosk_site.sample import make_snapshot, snapshot_write  # noqa: E402
+from kiosk_site.serve import make_server  # noqa: E402
+
+LOCALES = ["vi", "en", "zh-hans", "lo", "km"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+QUERIES = [
+    "ha noi",
+    "da nang",
+    "cua khau",
+    "khach san",
+    "ho chieu",
+    "kon tum",
+    "bo y",
+    "le hoi",
+    "thu tuc xuat canh",
+    "doi tien",
+    "cho",
+    "benh vien",
+    "xe buyt",
+    "hai quan",
+    "thoi tiet",
+    "nha rong",
+    "ngoc hoi",
+    "pleiku",
+    "dak to",
+    "gio mo cua",
+]
+
+HUGO_SINGLE = """<!DOCTYPE html><html lang="{{ .Params.locale }}"><head>
+<meta charset="utf-8"><title>{{ .Title }}</title></head><body><header>
+<a href="/{{ .Params.locale }}/">Home</a></header><main><h1>{{ .Title }}</h1>
+<p>{{ .Params.summary }}</p>{{ .Content }}<ul>{{ range .Pages }}
+<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+</main></body></html>
+"""
+
+
+def hugo_site(data: dict, root: Path) -> Path:
+    """Write the snapshot's pages as Hugo content (raw HTML in Markdown)."""
+    (root / "layouts" / "_default").mkdir(parents=True)
+    for name in ("single.html", "list.html"):
+        (root / "layouts" / "_default" / name).write_text(HUGO_SINGLE, encoding="utf-8")
+    (root / "hugo.toml").write_text(
+        'baseURL = "/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
+        "[markup.goldmark.renderer]\nunsafe = true\n",
+        encoding="utf-8",
+    )
+    parents = {p["parent_id"] for p in data["pages"]}
+    for page in data["pages"]:
+        folder = root / "content" / page["locale"] / page["path"].strip("/")
+        folder.mkdir(parents=True, exist_ok=True)
+        name = "_index.md" if page["id"] in parents else "index.md"
+        front = json.dumps(
+            {
+                "title": page["title"],
+                "summary": page["summary"],
+                "locale": page["locale"],
+            },
+            ensure_ascii=False,
+        )
+        (folder / name).write_text(front + "\n" + page["body_html"], encoding="utf-8")
+    return root
+
+
+def timed(fn):
+    t = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - t, result
+
+
+def edit_pages(snap: Path, count: int, tag: str) -> None:
+    data = json.loads(snap.read_text(encoding="utf-8"))
+    leaves = [p for p in data["pages"] if p["type"] == "information"]
+    step = max(1, len(leaves) // count)
+    for i, page in enumerate(leaves[::step][:count]):
+        extra = f"Cập nhật {tag} số {i}: quầy mới mở cửa lúc 6 giờ 30."
+        page["body_html"] += f"<p>{extra}</p>"
+        page["search_text"] += " " + extra
+    snapshot_write(snap, data)
+
+
+def chromium_figures(site: Path, search_site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    out = {}
+    servers = []
+    for folder in (site, search_site):
+        srv = make_server(folder, port=0)
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        servers.append(srv)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+            )
+            # search latency at 10k documents
+            page = browser.new_page(has_touch=True)
+            page.goto(f"http://127.0.0.1:{servers[1].server_port}/vi/search/")
+            page.wait_for_function("typeof window.kioskSearch === 'function'")
+            times, hits = [], []
+            for q in QUERIES * 3:
+                ms, n = page.evaluate(
+                    """async (q) => { const t = performance.now();
+                    const r = await window.kioskSearch(q);
+                    return [performance.now() - t, r.length]; }""",
+                    q,
+                )
+                times.append(ms)
+                hits.append(n)
+            out["docs"] = page.evaluate(
+                "fetch('/search/vi/meta.json').then(r => r.json()).then(m => m.docs)"
+            )
+            out["p95_ms"] = statistics.quantiles(times, n=20)[18]
+            out["median_ms"] = statistics.median(times)
+            out["queries_with_hits"] = sum(1 for n in hits if n)
+            page.close()
+            # bytes a first search downloads (fresh context, no cache)
+            ctx = browser.new_context(has_touch=True)
+            page = ctx.new_page()
+            page.goto(f"http://127.0.0.1:{servers[1].server_port}/vi/search/")
+            page.wait_for_function("typeof window.kioskSearch === 'function'")
+            sizes = []
+            page.on("response", lambda r: sizes.append((r.url, len(r.body()))))
+            page.evaluate("window.kioskSearch('cua khau')")
+            page.wait_for_timeout(500)
+            out["first_search_index_bytes"] = sum(
+                s for u, s in sizes if "/search/" in u
+            )
+            ctx.close()
+            # page weight without photos
+            weights = {}
+            data_pages = {
+                "information (vi)": "/vi/thong-tin/",
+                "search (vi)": "/vi/search/",
+                "place (zh-hans)": "/zh-hans/dia-diem/",
+                "home (km)": "/km/",
+            }
+            for label, path in data_pages.items():
+                ctx = browser.new_context(has_touch=True)
+                page = ctx.new_page()
+                got = []
+                page.on("response", lambda r, got=got: got.append((r.url, r)))
+                page.goto(f"http://127.0.0.1:{servers[0].server_port}{path}")
+                page.wait_for_load_state("networkidle")
+                page.evaluate("document.fonts.ready")
+                weights[label] = sum(
+                    len(r.body()) for u, r in got if "/media/" not in u
+                )
+                ctx.close()
+            out["page_weight"] = weights
+            browser.close()
+    finally:
+        for srv in servers:
+            srv.shutdown()
+            srv.server_close()
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=1000, help="pages per locale")
+    parser.add_argument("--search-docs", type=int, default=10000)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+    try:
+        snap = make_snapshot(tmp / "snap", locales=LOCALES, pages_per_locale=args.pages)
+        data = json.loads(snap.read_text(encoding="utf-8"))
+        n_pages = len(data["pages"])
+
+        full_s, report = timed(lambda: site_build(snapshot=snap, out_dir=tmp / "site"))
+        hugo_dir = hugo_site(data, tmp / "hugo")
+        hugo = shutil.which("hugo", path=str(Path(sys.executable).parent)) or "hugo"
+        hugo_s, _ = timed(
+            lambda: subprocess.run(
+                [hugo, "--quiet", "-s", str(hugo_dir), "-d", str(tmp / "hugo-out")],
+                check=True,
+                capture_output=True,
+            )
+        )
+        hugo_files = sum(1 for p in (tmp / "hugo-out").rglob("*.html"))
+
+        edit_pages(snap, 1, "một trang")
+        one_s, one = timed(lambda: site_build(snapshot=snap, out_dir=tmp / "site"))
+
+        edit_pages(snap, n_pages // 100, "một phần trăm")
+        _s, pct = timed(lambda: site_build(snapshot=snap, out_dir=tmp / "site"))
+
+        search_snap = make_snapshot(
+            tmp / "snap10k", locales=["vi"], pages_per_locale=args.search_docs, seed=7
+        )
+        search_build_s, _ = timed(
+            lambda: site_build(snapshot=search_snap, out_dir=tmp / "site10k")
+        )
+        web = chromium_figures(tmp / "site", tmp / "site10k")
+        info = next(p for p in data["pages"] if p["type"] == "information")
+        html_bytes = (tmp / "site" / page_output(info)).stat().st_size
+
+        rows = [
+            (
+                "snapshot",
+                f"{len(LOCALES)} locales x {args.pages} pages = {n_pages} pages",
+                "",
+            ),
+            (
+                "full build (ours)",
+                f"{full_s:.2f} s",
+                f"{report.pages_rendered} pages rendered",
+            ),
+            ("full build (Hugo)", f"{hugo_s:.2f} s", f"{hugo_files} HTML files"),
+            ("ours / Hugo", f"{full_s / hugo_s:.2f}", "goal <= 1.5"),
+            (
+                "one-page edit rebuild",
+                f"{one_s:.2f} s",
+                f"{one.pages_rendered} page(s) re-rendered",
+            ),
+            ("one-page rebuild / full", f"{one_s / full_s:.3f}", "goal <= 0.05"),
+            ("1% edit: pages re-rendered", f"{pct.pages_rendered}", f"of {n_pages}"),
+            (
+                "1% edit: index bytes changed / total",
+                f"{pct.index_bytes_written / pct.index_bytes:.3f}",
+                f"{pct.index_bytes_written} of {pct.index_bytes} bytes; goal <= 0.1",
+            ),
+            (
+                "search p95 in Chromium",
+                f"{web['p95_ms']:.1f} ms",
+                f"median {web['median_ms']:.1f} ms, {web['docs']} docs, "
+                f"{web['queries_with_hits']}/{len(QUERIES) * 3} queries hit; "
+                "goal <= 50 ms",
+            ),
+            (
+                "first search downloads",
+                f"{web['first_search_index_bytes'] / 1024:.1f} KB",
+                "index shards + docs; goal <= 300 KB",
+            ),
+        ]
+        for label, weight in web["page_weight"].items():
+            rows.append(
+                (
+                    f"page weight, {label}",
+                    f"{weight / 1024:.1f} KB",
+                    "no photos; goal <= 500 KB",
+                )
+            )
+        rows.append(("HTML of one information page", f"{html_bytes / 1024:.1f} KB", ""))
+        rows.append(("10k-doc search site build", f"{search_build_s:.2f} s", ""))
+        width = max(len(r[0]) for r in rows)
+        for label, value, note in rows:
+            print(f"{label:<{width}}  {value:>12}  {note}")
+        print(
+            "timings of the full build:",
+            json.dumps({k: round(v, 2) for k, v in report.timings.items()}),
+        )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
