@@ -109,11 +109,11 @@ def day_labels(days) -> str:
 @register.simple_tag
 def page_language_links(page):
     """Links to this page in the other languages it is shown in."""
-    from cms.headless.selectors import page_is_fully_translated
+    from cms.headless.selectors import page_is_publicly_visible
 
     links = []
     for other in page.get_translations(inclusive=True).live().select_related("locale"):
-        if not page_is_fully_translated(other):
+        if other.pk != page.pk and not page_is_publicly_visible(other):
             continue
         code = other.locale.language_code
         info = translation.get_language_info(code)

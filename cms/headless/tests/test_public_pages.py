@@ -86,3 +86,15 @@ def test_every_page_type_renders(client):
     place = client.get(pages["place"].url).content.decode()
     assert "Thứ Hai, Thứ Ba" in place
     assert "Thắng cảnh" in place
+
+
+def test_language_switcher_offers_only_finished_translations(client):
+    home = site_home()
+    page = information(home)
+    translate(home, "lo")
+    translate(home, "en")
+    translate(page, "lo", complete=False)
+    translate(page, "en")
+    html = client.get("/vi/gio-lam-viec/").content.decode()
+    assert 'href="/en/gio-lam-viec/"' in html
+    assert 'href="/lo/gio-lam-viec/"' not in html
