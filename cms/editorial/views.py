@@ -1,12 +1,14 @@
 """Admin views that narrow Wagtail and wagtail-localize views to editorial rules."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import IntegerField, Value
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import Page
@@ -14,8 +16,9 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.convert import convert_to_alias
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from .errors import TranslationReviewError
 from .selectors import user_can_read_audit_log
-from .services import user_can_publish
+from .services import translation_submit_for_review, user_can_publish
 
 
 class AuditLogView(LogEntriesView):
@@ -105,6 +108,58 @@ def convert_page_to_alias(request, page_id):
         )
         return redirect(reverse("wagtailadmin_pages:edit", args=[page.id]))
     return convert_to_alias(request, page_id)
+
+
+def translation_review(request, page_id):
+    """Send a translated page for review: the translator's way to "publish".
+
+    wagtail-localize's editor offers "Publish in …" only to publishers; this is
+    the same step for everyone else, through the moderation workflow.
+    """
+    page = get_object_or_404(Page, id=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    next_url = get_valid_next_url_from_request(request)
+    translation = enabled_translation_for(page)
+    if translation is None:
+        messages.error(
+            request,
+            _(
+                '"%(page)s" is not a synced translation, so there is nothing to send '
+                'for review here; use "Submit for moderation" in its editor.'
+            )
+            % {"page": page.get_admin_display_title()},
+        )
+        return redirect(next_url or reverse("wagtailadmin_pages:edit", args=[page.id]))
+    if request.method != "POST":
+        return TemplateResponse(
+            request,
+            "editorial/translation_review_confirm.html",
+            {"page": page, "next": next_url},
+        )
+    locale = translation.target_locale.get_display_name()
+    try:
+        translation_submit_for_review(translation=translation, user=request.user)
+    except (TranslationReviewError, ValidationError) as err:
+        messages.error(
+            request,
+            _('"%(page)s" in %(locale)s was not sent for review: %(reason)s')
+            % {
+                "page": page.get_admin_display_title(),
+                "locale": locale,
+                "reason": " ".join(getattr(err, "messages", [str(err)])),
+            },
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                '"%(page)s" in %(locale)s was saved as a draft and sent for review; '
+                "it goes live when the head of the editorial board approves it."
+            )
+            % {"page": page.get_admin_display_title(), "locale": locale},
+        )
+    return redirect(next_url or reverse("wagtailadmin_pages:edit", args=[page.id]))
 
 
 def enabled_translation_for(instance):

@@ -1,5 +1,7 @@
 """Editorial rules hooked into the Wagtail admin and wagtail-localize."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -8,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.models import DraftStateMixin, Page
 
@@ -34,7 +37,33 @@ def register_localize_guards():
             views.convert_page_to_alias,
             name="editorial_convert_to_alias",
         ),
+        path(
+            "editorial/translations/<int:page_id>/review/",
+            views.translation_review,
+            name="editorial_translation_review",
+        ),
     ]
+
+
+def translation_review_buttons(page, user, view_name=None, next_url=None):
+    """ "Send translation for review" for translators, who cannot publish."""
+    if page.is_root() or page.alias_of_id:
+        return
+    permissions = page.permissions_for_user(user)
+    if not permissions.can_edit() or permissions.can_publish():
+        return
+    if views.enabled_translation_for(page) is None:
+        return
+    url = reverse("editorial_translation_review", args=[page.id])
+    if next_url:
+        url += "?" + urlencode({"next": next_url})
+    yield ListingButton(
+        gettext_lazy("Send translation for review"), url, priority=61, icon_name="tasks"
+    )
+
+
+hooks.register("register_page_listing_more_buttons", translation_review_buttons)
+hooks.register("register_page_header_buttons", translation_review_buttons)
 
 
 def _publish_as_review(request, instance):

@@ -229,3 +229,24 @@ def test_translator_cannot_turn_a_live_alias_into_a_translated_looking_page(
     client.force_login(world.users["head"])
     _post(client, reverse("wagtailadmin_pages:convert_alias", args=[alias.id]))
     assert Page.objects.get(id=alias.id).alias_of_id is None
+
+
+def test_translator_sends_translation_for_review_from_the_explorer(world, gate, client):
+    _page, en_page = gate
+    client.force_login(world.users["translator"])
+    review_url = reverse("editorial_translation_review", args=[en_page.id])
+    listing = client.get(
+        reverse("wagtailadmin_explore", args=[en_page.get_parent().id])
+    ).content.decode()
+    assert review_url in listing
+    assert client.get(review_url).status_code == 200
+    _post(client, review_url)
+    assert not _live(en_page)
+    state = WorkflowState.objects.for_instance(en_page).get()
+    assert state.status == "in_progress"
+
+    client.force_login(world.users["head"])
+    listing = client.get(
+        reverse("wagtailadmin_explore", args=[en_page.get_parent().id])
+    ).content.decode()
+    assert review_url not in listing  # the head publishes instead
