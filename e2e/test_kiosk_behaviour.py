@@ -99,3 +99,12 @@ def test_feedback_stays_in_the_browser_until_the_agent_answers(page, kiosk):
     sent = _feedback_lines(kiosk)[-1]
     assert sent["message"] == "The map near gate 2 is wrong"
     assert sent["consent"] is True and sent["contact"] == "+84 912 345 678"
+
+
+def test_keyboard_types_into_the_field_touched_last(page, kiosk):
+    page.goto(kiosk.url + "/en/feedback/")
+    tap_keys(page, "hi")
+    page.locator("#fb-contact").tap()
+    tap_keys(page, "0912")
+    assert page.locator("#fb-message").input_value() == "hi"
+    assert page.locator("#fb-contact").input_value() == "0912"

@@ -12,6 +12,7 @@ from .config import NODE_MODULES, STATIC_DIR
 from .errors import FrontendError
 from .fonts import fonts_build
 
+FONTS_CSS = "assets/fonts.css"
 UNICODE_RANGES = {
     "latin": None,
     "lao": "U+0E80-0EFF",
@@ -78,10 +79,12 @@ def assets_build(
             f"@font-face{{font-family:'{family}';src:url('/{rel}') format('woff2');"
             f"font-display:swap;{rule}}}"
         )
+    # The @font-face rules go in a small stable-named file: the subsets change
+    # whenever a release uses new characters, and pages must not change then.
+    files[FONTS_CSS] = ("\n".join(faces) + "\n").encode()
+    urls["fonts"] = "/" + FONTS_CSS
     css = (
-        "\n".join(faces)
-        + "\n"
-        + node_file("simple-keyboard/build/css/index.css").decode()
+        node_file("simple-keyboard/build/css/index.css").decode()
         + "\n"
         + (STATIC_DIR / "app.css").read_text(encoding="utf-8")
     ).encode()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import threading
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -18,6 +19,8 @@ from pathlib import Path
 from .config import FEEDBACK_PATH
 
 MAX_FEEDBACK_BYTES = 64 * 1024
+# Content-hashed names never change content; everything else is revalidated.
+HASHED = re.compile(r"^/(assets/.*-[0-9a-f]{12}\.\w+|media/[0-9a-f]{20}\.\w+)$")
 _lock = threading.Lock()
 
 
@@ -56,7 +59,7 @@ class KioskHandler(SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         path = self.path.split("?")[0]
-        if path.startswith("/assets/") or path.startswith("/media/"):
+        if HASHED.search(path):
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         else:
             self.send_header("Cache-Control", "no-cache")

@@ -133,8 +133,16 @@
     });
   };
   var keyboard = new Keyboard(host, options);
-  input.addEventListener("input", function (e) {
-    if (e.isTrusted) keyboard.setInput(input.value);
+  document.addEventListener("input", function (e) {
+    if (e.isTrusted && e.target === input) keyboard.setInput(input.value);
+  });
+  /* The keyboard types into whichever text field was touched last. */
+  document.addEventListener("focusin", function (e) {
+    var el = e.target;
+    if (el !== input && el.matches && el.matches("input[inputmode=none], textarea")) {
+      input = el;
+      keyboard.setInput(el.value);
+    }
   });
   window.kioskKeyboard = keyboard;
 })();

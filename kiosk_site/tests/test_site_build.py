@@ -28,7 +28,7 @@ def test_every_page_type_is_rendered_per_locale_with_lang(tmp_path, warm_out):
 def test_assets_carry_content_hashes_and_nothing_is_remote(tmp_path, warm_out):
     out = warm_out("site")
     site_build(snapshot=make_snapshot(tmp_path / "snap", **SMALL), out_dir=out)
-    names = [p.name for p in (out / "assets").rglob("*.*")]
+    names = [p.name for p in (out / "assets").rglob("*.*") if p.name != "fonts.css"]
     assert all(re.search(r"-[0-9a-f]{12}\.(css|js|woff2)$", n) for n in names), names
     assert {n.split("-")[0] for n in names} >= {
         "app",
@@ -114,3 +114,20 @@ def test_two_process_build_equals_one_process_build(tmp_path, warm_out):
     report = site_build(snapshot=snap, out_dir=two, workers=2)
     assert report.pages_rendered == report.pages_total
     assert site_files(one) == site_files(two)
+
+
+def test_new_characters_change_fonts_but_not_pages(tmp_path, warm_out):
+    snap = make_snapshot(tmp_path / "snap", **SMALL)
+    out = warm_out("site")
+    site_build(snapshot=snap, out_dir=out)
+    fonts_before = (out / "assets" / "fonts.css").read_text()
+    data = json.loads(snap.read_text(encoding="utf-8"))
+    page = next(
+        p for p in data["pages"] if p["type"] == "event" and p["locale"] == "zh-hans"
+    )
+    page["body_html"] += "<p>龘</p>"
+    page["search_text"] += " 龘"
+    snapshot_write(snap, data)
+    report = site_build(snapshot=snap, out_dir=out)
+    assert report.pages_rendered == 1
+    assert (out / "assets" / "fonts.css").read_text() != fonts_before
