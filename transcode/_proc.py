@@ -14,20 +14,20 @@ from .config import FFMPEG
 from .errors import EncodeFailed, gettext_noop
 
 _PR_SET_PDEATHSIG = 1
+try:  # loaded once here: the child between fork and exec should do little
+    _LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform == "linux" else None
+except OSError:  # pragma: no cover
+    _LIBC = None
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child
     # A worker killed with SIGKILL cannot stop its ffmpeg; the kernel does it.
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass
+    _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def child_setup():
     """``preexec_fn`` for ffmpeg children (None where prctl does not exist)."""
-    return _die_with_parent if sys.platform.startswith("linux") else None
+    return _die_with_parent if _LIBC is not None else None
 
 
 def run_tool(
