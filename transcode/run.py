@@ -140,7 +140,7 @@ def run_ffmpeg(
                             "ffmpeg did not finish within %(timeout)s s; the source "
                             "may be damaged or the machine overloaded, try again"
                         ),
-                        timeout=round(timeout_s),
+                        timeout=f"{timeout_s:g}",
                     )
                 try:
                     line = lines.get(timeout=0.2)
