@@ -147,3 +147,17 @@ def test_axe_harness_reports_a_planted_contrast_failure(page, kiosk):
         document.querySelector('main').appendChild(p); }"""
     )
     assert "color-contrast" in {v["id"] for v in run_axe(page)}
+
+
+@pytest.mark.parametrize("path", ["/vi/", "/km/search/", "/lo/feedback/"])
+def test_text_doubles_without_sideways_scrolling(page, kiosk, path):
+    page.set_viewport_size(PORTRAIT)
+    page.goto(kiosk.url + path)
+    base = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    page.evaluate("document.documentElement.style.fontSize = '250%'")
+    bigger = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    assert bigger >= 2 * base
+    overflow = page.evaluate(
+        "(d => d.scrollWidth - d.clientWidth)(document.documentElement)"
+    )
+    assert overflow <= 0

@@ -96,7 +96,6 @@ def _texts(data: dict[str, Any]) -> list[str]:
             (
                 p["title"],
                 p["summary"],
-                p["search_text"],
                 p["body_html"],
                 json.dumps(p["fields"], ensure_ascii=False),
             )
@@ -205,7 +204,8 @@ def site_build(
         state = {}
     old_keys: dict[str, str] = state.get("keys", {})
     outputs: set[str] = set()
-    texts = _texts(data)
+    # Fonts and the pinyin table only need the set of characters in use.
+    texts = ["".join(sorted(set().union(*_texts(data))))]
     if workers is None:
         workers = (
             2

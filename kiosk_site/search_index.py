@@ -26,8 +26,8 @@ from .segment import fnv1a, tokens
 
 INDEX_VERSION = 2
 SNIPPET_CHARS = 160
-BLOCK = 192  # postings per file a frequent term is split into (about)
-MAX_BLOCKS = 8
+BLOCK = 384  # postings per file a frequent term is split into (about)
+MAX_BLOCKS = 4
 
 
 def _pow2(n: float, lo: int, hi: int) -> int:

@@ -62,7 +62,7 @@
         });
         var ids = Object.keys(scores).sort(function (a, b) {
           return scores[b] - scores[a] || a - b;
-        }).slice(0, 20);
+        }).slice(0, 10);
         return Promise.all(ids.map(function (id) {
           return getJSON(base + "d/" + (id % meta.doc_shards) + ".json").then(function (d) {
             var doc = d[id];
