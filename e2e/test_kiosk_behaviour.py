@@ -108,3 +108,15 @@ def test_keyboard_types_into_the_field_touched_last(page, kiosk):
     tap_keys(page, "0912")
     assert page.locator("#fb-message").input_value() == "hi"
     assert page.locator("#fb-contact").input_value() == "0912"
+
+
+def test_guard_blocks_and_records_requests_leaving_localhost(
+    page, kiosk, offsite_requests
+):
+    # Proves the guard every test relies on: the kiosk itself made no such request.
+    page.goto(kiosk.url + "/vi/")
+    assert offsite_requests == []
+    page.evaluate("fetch('https://cdn.example.com/font.woff2').catch(() => 0)")
+    page.wait_for_timeout(300)
+    assert offsite_requests == ["https://cdn.example.com/font.woff2"]
+    offsite_requests.clear()

@@ -14,6 +14,7 @@ files of terms it adds or removes and the shard holding its own document.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import pickle
@@ -26,8 +27,8 @@ from .segment import fnv1a, tokens
 
 INDEX_VERSION = 2
 SNIPPET_CHARS = 160
-BLOCK = 384  # postings per file a frequent term is split into (about)
-MAX_BLOCKS = 4
+BLOCK = 512  # postings per file a frequent term is split into (about)
+MAX_BLOCKS = 2
 
 
 def _pow2(n: float, lo: int, hi: int) -> int:
@@ -156,6 +157,14 @@ def _postings(files: dict[str, bytes], base: str, meta: dict, tok: str):
     )
 
 
+@functools.cache
+def _code_hash() -> str:
+    """Cached indexes are only valid for the code that made them."""
+    here = Path(__file__).parent
+    code = (here / "search_index.py").read_bytes() + (here / "segment.py").read_bytes()
+    return hashlib.sha256(code).hexdigest()
+
+
 def search_index_files(
     data: dict[str, Any], cache_dir: Path | None = None
 ) -> dict[str, bytes]:
@@ -172,7 +181,7 @@ def search_index_files(
         code = loc["code"]
         pages = by_locale.get(code, [])
         key = hashlib.sha256(
-            f"{INDEX_VERSION}|{code}|".encode()
+            f"{_code_hash()}|{code}|".encode()
             + "|".join(p["content_hash"] + page_url(p) for p in pages).encode()
         ).hexdigest()
         cache_file = cache_dir / f"search-{code}.pickle" if cache_dir else None
