@@ -30,7 +30,22 @@ CONTENT_PAGE_TYPES = [
 ]
 
 
-class KioskPage(Page):
+class KioskPreviewMixin:
+    """Preview as the kiosk shows it (kiosk_site renderer) or as the portal."""
+
+    @property
+    def preview_modes(self):
+        return [("kiosk", _("Kiosk")), ("portal", _("Public portal"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "kiosk":
+            from cms.kiosks.preview import kiosk_preview_response
+
+            return kiosk_preview_response(request, self)
+        return super().serve_preview(request, mode_name)
+
+
+class KioskPage(KioskPreviewMixin, Page):
     """Fields every kiosk page carries: category, provider, credit, targeting."""
 
     summary = models.TextField(
@@ -121,7 +136,7 @@ def kiosk_content_panels(*panels):
     ]
 
 
-class HomePage(Page):
+class HomePage(KioskPreviewMixin, Page):
     """The attract screen and root of one locale's tree."""
 
     welcome = models.CharField(_("welcome line"), max_length=255, blank=True)
@@ -140,7 +155,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class SectionPage(Page):
+class SectionPage(KioskPreviewMixin, Page):
     """A tile on the home screen grouping pages of one kind."""
 
     ICONS = [

@@ -208,13 +208,32 @@ def _select_pages(cluster, languages: list[str], now) -> list[Page]:
     return [page for page in pages if page.pk in chosen]
 
 
+def _with_draft(pages: list[Page], draft) -> list[Page]:
+    """The visible pages with ``draft`` (an unsaved edit) in its place.
+
+    Used by the kiosk preview; raises DraftNotShown when the draft has no
+    visible parent to hang from.
+    """
+    others = [page for page in pages if page.pk != draft.pk]
+    parent_path = draft.path[: -Page.steplen]
+    if draft.depth > 2 and not any(page.path == parent_path for page in others):
+        raise DraftNotShown(draft)
+    return sorted([*others, draft], key=lambda page: page.path)
+
+
+class DraftNotShown(Exception):
+    """The previewed page hangs below a page no kiosk shows yet."""
+
+
 class _Snapshot:
-    def __init__(self, *, cluster, base_url: str, now: datetime):
+    def __init__(self, *, cluster, base_url: str, now: datetime, draft=None):
         self.cluster = cluster
         self.base_url = base_url.rstrip("/")
         self.now = now
         self.languages = cluster_languages(cluster)
         self.pages = _select_pages(cluster, self.languages, now)
+        if draft is not None:
+            self.pages = _with_draft(self.pages, draft)
         self.ids = {page.pk for page in self.pages}
         self.pk_by_path = {page.path: page.pk for page in self.pages}
         self.by_key: dict[tuple[str, str], int] = {
@@ -505,12 +524,15 @@ def snapshot_content_hash(snapshot: dict) -> str:
     return content_hash(covered)
 
 
-def cluster_snapshot(*, cluster, base_url: str, now: datetime | None = None) -> dict:
+def cluster_snapshot(
+    *, cluster, base_url: str, now: datetime | None = None, draft=None
+) -> dict:
     """Build the version-1 content snapshot of one cluster.
 
     ``base_url`` is the public root (``https://host``) that media and portal
-    URLs are made absolute with.
+    URLs are made absolute with. ``draft``, for previews only, is an unsaved
+    page shown in place of its published version.
     """
     return _Snapshot(
-        cluster=cluster, base_url=base_url, now=now or timezone.now()
+        cluster=cluster, base_url=base_url, now=now or timezone.now(), draft=draft
     ).build()

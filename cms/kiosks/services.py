@@ -21,10 +21,10 @@ def _local_media_url(url: str) -> str:
     return (Path(settings.MEDIA_ROOT) / relative).resolve().as_uri()
 
 
-def cluster_snapshot_local(*, cluster: Cluster) -> dict:
+def cluster_snapshot_local(*, cluster: Cluster, draft=None) -> dict:
     """The cluster's snapshot with media pointing at this machine's files."""
     snapshot = cluster_snapshot(
-        cluster=cluster, base_url=settings.WAGTAILADMIN_BASE_URL
+        cluster=cluster, base_url=settings.WAGTAILADMIN_BASE_URL, draft=draft
     )
     for collection in ("images", "programmes"):
         for entry in snapshot[collection].values():
@@ -35,7 +35,7 @@ def cluster_snapshot_local(*, cluster: Cluster) -> dict:
     return snapshot
 
 
-def kiosk_build(*, cluster: Cluster, out_dir: Path | None = None):
+def kiosk_build(*, cluster: Cluster, out_dir: Path | None = None, draft=None):
     """Render the cluster's kiosk into ``out_dir`` (default KIOSK_BUILD_ROOT/<code>).
 
     Only pages whose content changed are re-rendered; the report says how many.
@@ -43,7 +43,7 @@ def kiosk_build(*, cluster: Cluster, out_dir: Path | None = None):
     from kiosk_site.build import site_build
 
     out_dir = Path(out_dir or Path(settings.KIOSK_BUILD_ROOT) / cluster.code)
-    snapshot = cluster_snapshot_local(cluster=cluster)
+    snapshot = cluster_snapshot_local(cluster=cluster, draft=draft)
     with tempfile.TemporaryDirectory(prefix="kiosk-snapshot-") as tmp:
         path = Path(tmp) / "snapshot.json"
         path.write_text(json.dumps(snapshot, ensure_ascii=False), encoding="utf-8")

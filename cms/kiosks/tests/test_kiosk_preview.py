@@ -1,0 +1,64 @@
+"""Editors preview a draft through the kiosk renderer itself."""
+
+import re
+
+import pytest
+
+from cms.headless.tests.factories import ClusterFactory, information, site_home, text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page():
+    home = site_home()
+    return information(home, slug="gio-mo-cua", title="Giờ mở cửa")
+
+
+def test_kiosk_preview_shows_the_unsaved_draft_in_the_kiosk_template(
+    page, admin_client
+):
+    ClusterFactory(code="bo-y", languages=["vi", "en"])
+    page.body = [text("<p>Bản nháp: cửa khẩu mở từ 6 giờ 30.</p>")]
+
+    response = page.make_preview_request(preview_mode="kiosk")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bản nháp: cửa khẩu mở từ 6 giờ 30." in html
+    assert 'data-template="information"' in html
+    assert '<html lang="vi"' in html
+    # Asset links point at the preview files, which an admin can fetch.
+    css = re.search(r'href="(/admin/kiosk-preview/bo-y/assets/[^"]+\.css)"', html)
+    assert css, "stylesheet link was not rewritten for the preview"
+    asset = admin_client.get(css.group(1))
+    assert asset.status_code == 200
+    assert asset["Content-Type"] == "text/css"
+
+
+def test_the_published_site_is_not_touched_by_a_preview(page, settings, tmp_path):
+    settings.KIOSK_BUILD_ROOT = str(tmp_path / "kiosk")
+    ClusterFactory(code="bo-y", languages=["vi"])
+    page.body = [text("<p>Chưa duyệt.</p>")]
+    page.make_preview_request(preview_mode="kiosk")
+
+    built = tmp_path / "kiosk"
+    public = [p for p in built.rglob("*.html") if ".preview" not in p.parts]
+    assert public == []
+
+
+def test_preview_without_a_cluster_for_the_language_says_how_to_fix_it(page):
+    from wagtail.models import Locale
+
+    ClusterFactory(code="bo-y", languages=["vi"])  # no cluster shows Khmer
+
+    page.locale = Locale.objects.get_or_create(language_code="km")[0]
+    response = page.make_preview_request(preview_mode="kiosk")
+    assert response.status_code == 200
+    assert "Add the language to a cluster" in response.content.decode()
+
+
+def test_preview_files_need_an_admin_login(client):
+    response = client.get("/admin/kiosk-preview/bo-y/assets/app.css")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
