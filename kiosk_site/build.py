@@ -14,7 +14,6 @@ from typing import Any
 
 from .assets import assets_build
 from .config import DEFAULT_IDLE_TIMEOUT_S, STATE_DIRNAME
-from .fonts import fonts_build
 from .media import media_sync
 from .render import (
     SiteInputs,
@@ -56,17 +55,20 @@ class BuildReport:
 
 
 def _write_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` unless the file already holds it; replace existing files
+    atomically (a kiosk may be serving the folder while it is rebuilt)."""
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
     except FileNotFoundError:
-        pass
+        try:
+            path.write_bytes(data)
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return True
     tmp = path.with_name(path.name + ".tmp")
-    try:
-        tmp.write_bytes(data)
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
+    tmp.write_bytes(data)
     os.replace(tmp, path)
     return True
 
@@ -117,10 +119,6 @@ def _texts(data: dict[str, Any]) -> list[str]:
 _JOB: dict[str, Any] = {}
 PARALLEL_FROM = 300  # pages; below this a second process costs more than it saves
 TOOL_TEMPLATES = ("attract.html", "search.html", "feedback.html")
-
-
-def _fonts_job(only: set[str]) -> list[tuple[str, str, bytes]]:
-    return fonts_build(_JOB["texts"], cache_dir=_JOB["state_dir"] / "fonts", only=only)
 
 
 def _search_job() -> dict[str, bytes]:
@@ -229,7 +227,7 @@ def site_build(
     try:
         t = time.perf_counter()
         if pool:
-            cjk_job = pool.submit(_fonts_job, {"cjk"})
+            # The worker indexes while this process makes fonts and assets.
             search_job = pool.submit(_search_job)
         image_urls, fetched = media_sync(
             snapshot, out_dir=out_dir, kind="images", key=""
@@ -243,16 +241,8 @@ def site_build(
         report.timings["media"] = time.perf_counter() - t
 
         t = time.perf_counter()
-        fonts = None
-        if pool:
-            fonts = (
-                fonts_build(
-                    texts, cache_dir=state_dir / "fonts", only={"latin", "lao", "khmer"}
-                )
-                + cjk_job.result()
-            )
         asset_urls, asset_files = assets_build(
-            texts=texts, config=_kiosk_config(data), cache_dir=state_dir, fonts=fonts
+            texts=texts, config=_kiosk_config(data), cache_dir=state_dir
         )
         for rel, blob in asset_files.items():
             outputs.add(rel)

@@ -96,7 +96,7 @@ def locale_index(
     heavy = {t: _pow2(df[t] / BLOCK, 2, MAX_BLOCKS) for t in vocab if df[t] > BLOCK}
     light_postings = sum(df[t] for t in vocab if t not in heavy)
     n_shards = _pow2(light_postings / BLOCK, 8, 4096)
-    n_doc_shards = _pow2(len(docs) / 4, 8, 1024)
+    n_doc_shards = _pow2(len(docs) / 8, 8, 1024)
     base = f"search/{locale}/"
     files: dict[str, bytes] = {}
     shards: dict[int, dict[str, list[list[int]]]] = defaultdict(dict)
