@@ -12,7 +12,7 @@
       cache[url] = fetch(url).then(function (r) {
         if (!r.ok) throw new Error(url + " " + r.status);
         return r.json();
-      });
+      }).catch(function (err) { delete cache[url]; throw err; });
     }
     return cache[url];
   }
@@ -73,6 +73,7 @@
     });
   }
   window.kioskSearch = search;
+  getJSON(base + "meta.json").catch(function () { /* retried on first query */ });
   var input = document.getElementById("q");
   var list = document.getElementById("results");
   var status = box.querySelector(".search-status");
