@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(
   python3 python3-venv python3-dev build-essential git curl gettext
-  ffmpeg chromium chromium-driver nodejs npm
+  ffmpeg chromium chromium-driver
   fonts-noto-core fonts-noto-cjk fonts-lao fonts-khmeros fontconfig
   libpq5
 )
@@ -16,6 +16,9 @@ missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
+# Node.js may come from Debian (nodejs + npm) or from NodeSource (npm bundled).
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "==> Installing system packages: ${missing[*]}"
