@@ -48,9 +48,9 @@ if [ ! -x .venv/bin/python ]; then
   echo "==> Creating .venv with $PYTHON"
   "$PYTHON" -m venv .venv
 fi
-echo "==> Installing Python packages (pinned in pyproject.toml)"
+echo "==> Installing Python packages (pinned in pyproject.toml, locked in constraints.txt)"
 .venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q -e ".[test]"
+.venv/bin/pip install -q -c constraints.txt -e ".[test]"
 
 if [ -f kiosk_site/frontend/package-lock.json ]; then
   echo "==> Installing the kiosk's front-end packages (npm ci)"
