@@ -52,23 +52,13 @@ def pinyin_candidates(chars: set[str]) -> dict[str, str]:
     return dict(sorted(out.items()))
 
 
-def assets_build(
-    *,
-    texts: list[str],
-    config: dict[str, Any],
-    cache_dir: Path,
-    fonts: list[tuple[str, str, bytes]] | None = None,
-) -> tuple[dict[str, str], dict[str, bytes]]:
-    """Return (logical name -> URL, relative output path -> bytes).
+SKIP_FONTS: list[tuple[str, str, bytes]] = []
 
-    `fonts` may carry subsets made elsewhere (another process); else they are
-    made here.
-    """
+
+def font_files(fonts: list[tuple[str, str, bytes]]) -> dict[str, bytes]:
+    """The WOFF2 subsets under hashed names and the stable fonts.css naming them."""
     files: dict[str, bytes] = {}
-    urls: dict[str, str] = {}
     faces = []
-    if fonts is None:
-        fonts = fonts_build(texts, cache_dir=cache_dir / "fonts")
     order = list(UNICODE_RANGES)
     for family, key, data in sorted(fonts, key=lambda f: order.index(f[1])):
         rel = "assets/fonts/" + hashed(f"{key}.woff2", data)
@@ -79,9 +69,31 @@ def assets_build(
             f"@font-face{{font-family:'{family}';src:url('/{rel}') format('woff2');"
             f"font-display:swap;{rule}}}"
         )
+    files[FONTS_CSS] = ("\n".join(faces) + "\n").encode()
+    return files
+
+
+def assets_build(
+    *,
+    texts: list[str],
+    config: dict[str, Any],
+    cache_dir: Path,
+    fonts: list[tuple[str, str, bytes]] | None = None,
+) -> tuple[dict[str, str], dict[str, bytes]]:
+    """Return (logical name -> URL, relative output path -> bytes).
+
+    `fonts` may carry subsets made elsewhere (another process); else they are
+    made here; with SKIP_FONTS the font files are left out (see font_files).
+    """
+    files: dict[str, bytes] = {}
+    urls: dict[str, str] = {}
+    if fonts is None:
+        fonts = fonts_build(texts, cache_dir=cache_dir / "fonts")
+    if fonts is not SKIP_FONTS:
+        files.update(font_files(fonts))
     # The @font-face rules go in a small stable-named file: the subsets change
     # whenever a release uses new characters, and pages must not change then.
-    files[FONTS_CSS] = ("\n".join(faces) + "\n").encode()
+    # So pages can be rendered while the fonts are still being made.
     urls["fonts"] = "/" + FONTS_CSS
     css = (
         node_file("simple-keyboard/build/css/index.css").decode()

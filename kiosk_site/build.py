@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -12,21 +13,29 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .assets import assets_build
+from .assets import SKIP_FONTS, assets_build, font_files
 from .config import DEFAULT_IDLE_TIMEOUT_S, STATE_DIRNAME
+from .fonts import fonts_build
 from .media import media_sync
 from .render import (
     SiteInputs,
     notices_data,
     page_jobs,
+    page_output,
     render,
+    site_key,
     templates_hash,
 )
 from .search_index import search_index_files
-from .snapshot import Snapshot, canonical_json, snapshot_load
-from .ui_text import CATALOGUE
+from .snapshot import (
+    Snapshot,
+    canonical_json,
+    snapshot_read,
+    snapshot_validate_changed,
+)
+from .ui_text import ui_texts
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass
@@ -54,23 +63,56 @@ class BuildReport:
         )
 
 
-def _write_if_changed(path: Path, data: bytes) -> bool:
-    """Write `data` unless the file already holds it; replace existing files
-    atomically (a kiosk may be serving the folder while it is rebuilt)."""
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        try:
-            path.write_bytes(data)
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+class _Writer:
+    """Writes output files with few system calls.
+
+    A folder this build created holds no old file, so its files are written
+    without looking first; elsewhere a file is rewritten only if its bytes
+    differ, and replaced atomically (a kiosk may be serving the folder while
+    it is rebuilt).
+    """
+
+    def __init__(self) -> None:
+        self.checked: dict[str, bool] = {}  # folder -> created by this build
+
+    def _folder(self, parent: str) -> bool:
+        fresh = self.checked.get(parent)
+        if fresh is None:
+            try:
+                os.mkdir(parent)
+                fresh = True
+            except FileExistsError:
+                fresh = False
+            except FileNotFoundError:
+                os.makedirs(parent, exist_ok=True)
+                fresh = True
+            self.checked[parent] = fresh
+        return fresh
+
+    def write(self, path: str, data: bytes) -> bool:
+        """Write `data` to `path` unless it already holds it; True if written."""
+        if not self._folder(os.path.dirname(path)):
+            try:
+                size = os.stat(path).st_size
+            except FileNotFoundError:
+                size = -1
+            if size >= 0:
+                if size == len(data):
+                    with open(path, "rb") as f:
+                        if f.read() == data:
+                            return False
+                tmp = path + ".tmp"
+                with open(tmp, "wb") as f:
+                    f.write(data)
+                os.replace(tmp, path)
+                return True
+        with open(path, "wb") as f:
+            f.write(data)
         return True
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-    return True
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    return _Writer().write(str(path), data)
 
 
 def _kiosk_config(data: dict[str, Any]) -> dict[str, Any]:
@@ -92,80 +134,100 @@ def _kiosk_config(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _texts(data: dict[str, Any]) -> list[str]:
-    texts = [
-        "".join(
-            (
-                p["title"],
-                p["summary"],
-                p["body_html"],
-                json.dumps(p["fields"], ensure_ascii=False),
-            )
-        )
-        for p in data["pages"]
-    ]
-    texts += [
+def _page_chars(page: dict[str, Any]) -> str:
+    """Distinct characters of a page's visible text, sorted."""
+    text = (
+        page["title"]
+        + page["summary"]
+        + page["body_html"]
+        + json.dumps(page["fields"], ensure_ascii=False)
+    )
+    return "".join(sorted(set(text)))
+
+
+def _site_chars(data: dict[str, Any], known: dict[str, list[str]]) -> str:
+    """Every character the release shows (fonts and the pinyin table need only
+    this); pages whose content_hash the last build saw reuse its answer."""
+    chars: set[str] = set()
+    for page in data["pages"]:
+        old = known.get(str(page["id"]))
+        if old is not None and old[0] == page["content_hash"]:
+            chars.update(old[1])
+        else:
+            chars.update(_page_chars(page))
+    extra = [
         json.dumps(data["locales"], ensure_ascii=False),
         data.get("site_name", ""),
         data["cluster"]["name"],
         data["cluster"]["place"],
     ]
     langs = {x["code"] for x in data["locales"]} | {"en"}
-    for translations in CATALOGUE.values():
-        texts += [v for k, v in translations.items() if k in langs]
-    return texts
+    extra += ui_texts(langs)
+    chars.update(*extra)
+    return "".join(sorted(chars))
 
 
 _JOB: dict[str, Any] = {}
 PARALLEL_FROM = 300  # pages; below this a second process costs more than it saves
+CHUNK = 40  # files a process takes at a time from the shared list
 TOOL_TEMPLATES = ("attract.html", "search.html", "feedback.html")
 
 
-def _search_job() -> dict[str, bytes]:
-    return search_index_files(_JOB["data"], _JOB["state_dir"])
-
-
-def _render_job(render_args: tuple, share: int, shares: int) -> list[tuple]:
-    return _render_share(
-        _JOB["data"], _JOB["out_dir"], _JOB["old_keys"], render_args, share, shares
-    )
-
-
-def _render_share(
-    data: dict[str, Any],
-    out_dir: Path,
-    old_keys: dict[str, str],
-    render_args: tuple,
-    share: int,
-    shares: int,
-) -> list[tuple[str, str, bool, bool, bool]]:
-    """Render every `shares`-th output file; skip those whose key is unchanged.
-
-    Returns (path, key, is a content page, rendered, written) per file.
-    """
-    assets, image_urls, video_urls = render_args
-    site = SiteInputs(
-        data=data, assets=assets, image_urls=image_urls, video_urls=video_urls
-    )
-    thash = templates_hash()
+def _render_chunks(
+    todo: list[tuple[str, str, Any]], out_dir: str, counter: Any
+) -> list[tuple[str, bool]]:
+    """Render files of `todo`, CHUNK at a time, taking the next chunk from the
+    shared `counter` (or all of them when there is none); (path, written) each."""
+    writer = _Writer()
     out = []
-    for i, (rel, template, make, page_key) in enumerate(page_jobs(site)):
-        if i % shares != share:
-            continue
-        ctx = None
-        if page_key is None:
-            ctx = make()
-            page_key = hashlib.sha256(canonical_json(ctx)).hexdigest()
-        key = hashlib.sha256(f"{thash}|{template}|{page_key}".encode()).hexdigest()
-        counted = template not in TOOL_TEMPLATES
-        target = out_dir / rel
-        if old_keys.get(rel) == key and target.exists():
-            out.append((rel, key, counted, False, False))
-            continue
-        html = render(template, ctx or make())
-        written = _write_if_changed(target, html.encode("utf-8"))
-        out.append((rel, key, counted, True, written))
-    return out
+    start = 0
+    while True:
+        if counter is not None:
+            with counter.get_lock():
+                start = counter.value
+                counter.value += CHUNK
+        if start >= len(todo):
+            return out
+        stop = start + CHUNK if counter is not None else len(todo)
+        for rel, template, make in todo[start:stop]:
+            html = render(template, make())
+            out.append((rel, writer.write(f"{out_dir}/{rel}", html.encode("utf-8"))))
+        start = stop
+
+
+def _fonts_and_index(
+    data: dict[str, Any], texts: list[str], out_dir: str, state_dir: Path
+) -> dict[str, tuple[int, bool]]:
+    """Make and write the font subsets and the search index; for each file
+    (path -> (bytes, written))."""
+    writer = _Writer()
+    fonts = fonts_build(texts, cache_dir=state_dir / "fonts")
+    files = font_files(fonts)
+    unchanged: dict[str, int] = {}
+    files.update(search_index_files(data, state_dir, unchanged=unchanged))
+    made = {rel: (size, False) for rel, size in unchanged.items()}
+    for rel, blob in files.items():
+        made[rel] = (len(blob), writer.write(f"{out_dir}/{rel}", blob))
+    return made
+
+
+def _side_job() -> tuple[dict[str, tuple[int, bool]], list[tuple[str, bool]]]:
+    """The second process: fonts and the search index, then pages like the first."""
+    job = _JOB
+    made = _fonts_and_index(job["data"], job["texts"], job["out_dir"], job["state_dir"])
+    return made, _render_chunks(job["todo"], job["out_dir"], job["counter"])
+
+
+def _state_read(state_path: Path) -> dict[str, Any]:
+    try:
+        state = json.loads(state_path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+    return state if state.get("version") == STATE_VERSION else {}
+
+
+def _page_parents(site: SiteInputs) -> dict[int, int]:
+    return {kid: pid for pid, kids in site.children.items() for kid in kids}
 
 
 def site_build(
@@ -177,58 +239,45 @@ def site_build(
 ) -> BuildReport:
     """Render `snapshot` into `out_dir`, re-rendering only pages whose inputs changed.
 
-    The site is every file under `out_dir` except `.kiosk-build/` (the cache of
-    render keys and font subsets). The same snapshot always gives the same bytes.
-    Large snapshots are built by `workers` processes (default: two from
-    PARALLEL_FROM pages on, when the machine has two cores).
+    The site is every file under `out_dir` except `.kiosk-build/` (the build
+    state: render keys, page hashes, font subsets, search terms). The same
+    snapshot always gives the same bytes. Large builds use `workers` processes
+    (default: two when PARALLEL_FROM or more files need rendering and the
+    machine has two cores); the second one makes the fonts and the search
+    index, then shares the pages, while the first renders pages.
     """
     t0 = time.perf_counter()
     report = BuildReport()
-    if not isinstance(snapshot, Snapshot):
-        snapshot = snapshot_load(snapshot)
-    data = snapshot.data
-    report.content_hash = data["content_hash"]
-    report.timings["load"] = time.perf_counter() - t0
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     state_dir = out_dir / STATE_DIRNAME
     state_dir.mkdir(exist_ok=True)
     state_path = state_dir / "state.json"
-    try:
-        state = json.loads(state_path.read_text(encoding="utf-8"))
-        if state.get("version") != STATE_VERSION:
-            state = {}
-    except (FileNotFoundError, json.JSONDecodeError):
-        state = {}
-    old_keys: dict[str, str] = state.get("keys", {})
-    outputs: set[str] = set()
-    # Fonts and the pinyin table only need the set of characters in use.
-    texts = ["".join(sorted(set().union(*_texts(data))))]
-    if workers is None:
-        workers = (
-            2
-            if len(data["pages"]) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
-            else 1
+    state = _state_read(state_path)
+    # A build into an empty folder has nothing stale to look for.
+    fresh = not any(p.name != STATE_DIRNAME for p in out_dir.iterdir())
+    known_pages: dict[str, list[str]] = state.get("pages", {})
+    if not isinstance(snapshot, Snapshot):
+        snapshot = snapshot_read(snapshot)
+        # Pages the last build validated and whose hash is unchanged are not
+        # checked again; everything else goes through the schema.
+        checked = snapshot_validate_changed(
+            snapshot.data,
+            known={k: v[0] for k, v in known_pages.items()},
+            source=snapshot.source,
         )
+        report.timings["validated_pages"] = checked
+    data = snapshot.data
+    report.content_hash = data["content_hash"]
+    report.timings["load"] = time.perf_counter() - t0
+    # Python's cyclic GC would walk the whole snapshot again and again while
+    # pages are rendered; nothing in it forms cycles.
+    gc.freeze()
     pool = None
-    if workers > 1:
-        # Forked workers read the snapshot from this global instead of a pickle.
-        global _JOB
-        _JOB = {
-            "data": data,
-            "texts": texts,
-            "out_dir": out_dir,
-            "state_dir": state_dir,
-            "old_keys": old_keys,
-        }
-        pool = ProcessPoolExecutor(
-            max_workers=workers - 1, mp_context=multiprocessing.get_context("fork")
-        )
     try:
         t = time.perf_counter()
-        if pool:
-            # The worker indexes while this process makes fonts and assets.
-            search_job = pool.submit(_search_job)
+        outputs: set[str] = set()
+        texts = [_site_chars(data, known_pages)]
         image_urls, fetched = media_sync(
             snapshot, out_dir=out_dir, kind="images", key=""
         )
@@ -238,62 +287,170 @@ def site_build(
         report.media_fetched = fetched + fetched2
         outputs.update(u.lstrip("/") for u in image_urls.values())
         outputs.update(u.lstrip("/") for u in video_urls.values())
-        report.timings["media"] = time.perf_counter() - t
-
-        t = time.perf_counter()
+        writer = _Writer()
         asset_urls, asset_files = assets_build(
-            texts=texts, config=_kiosk_config(data), cache_dir=state_dir
+            texts=texts,
+            config=_kiosk_config(data),
+            cache_dir=state_dir,
+            fonts=SKIP_FONTS,
         )
         for rel, blob in asset_files.items():
             outputs.add(rel)
-            report.files_written += _write_if_changed(out_dir / rel, blob)
+            report.files_written += writer.write(f"{out_dir}/{rel}", blob)
         report.timings["assets"] = time.perf_counter() - t
-
-        t = time.perf_counter()
-        render_args = (asset_urls, image_urls, video_urls)
-        shares = []
-        if pool:
-            shares = [
-                pool.submit(_render_job, render_args, i, workers)
-                for i in range(1, workers)
-            ]
-        results = _render_share(data, out_dir, old_keys, render_args, 0, workers)
-        for share in shares:
-            results += share.result()
-        new_keys: dict[str, str] = {}
-        for rel, key, counted, rendered, written in results:
-            outputs.add(rel)
-            new_keys[rel] = key
-            report.pages_total += counted
-            report.pages_rendered += counted and rendered
-            report.files_written += written
-        report.timings["render"] = time.perf_counter() - t
 
         t = time.perf_counter()
         site = SiteInputs(
             data=data, assets=asset_urls, image_urls=image_urls, video_urls=video_urls
         )
+        thash = templates_hash()
+        nav_hash = hashlib.sha256(canonical_json(data["navigation"])).hexdigest()
+        old_keys: dict[str, str] = state.get("keys", {})
+        # Unless a site-wide input changed, a content page's key changes only
+        # with its own content_hash or a child's (its tiles).
+        reuse = (
+            state.get("site_key") == site_key(site)
+            and state.get("templates") == thash
+            and state.get("navigation") == nav_hash
+        )
+        dirty: set[int] = set()
+        if reuse:
+            parents = _page_parents(site)
+            for page in data["pages"]:
+                old = known_pages.get(str(page["id"]))
+                if old is None or old[0] != page["content_hash"]:
+                    dirty.add(page["id"])
+                    if page["id"] in parents:
+                        dirty.add(parents[page["id"]])
+        new_keys: dict[str, str] = {}
+        todo: list[tuple[str, str, Any]] = []
+        content = {page_output(p): p["id"] for p in data["pages"]}
+        for rel, template, make, key_of in page_jobs(site):
+            pid = content.get(rel)
+            if key_of is None:
+                ctx = make()
+                part = hashlib.sha256(canonical_json(ctx)).hexdigest()
+                key = hashlib.sha256(f"{thash}|{template}|{part}".encode()).hexdigest()
+            elif reuse and pid not in dirty and rel in old_keys:
+                key = old_keys[rel]
+            else:
+                key = hashlib.sha256(
+                    f"{thash}|{template}|{key_of()}".encode()
+                ).hexdigest()
+            new_keys[rel] = key
+            outputs.add(rel)
+            counted = template not in TOOL_TEMPLATES
+            report.pages_total += counted
+            if old_keys.get(rel) == key and os.path.exists(f"{out_dir}/{rel}"):
+                continue
+            report.pages_rendered += counted
+            todo.append((rel, template, make))
+        report.timings["keys"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        if workers is None:
+            workers = (
+                2 if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 else 1
+            )
+        results: list[tuple[str, bool]] = []
+        if workers > 1:
+            ctx_fork = multiprocessing.get_context("fork")
+            global _JOB
+            # Forked workers read the snapshot and the list of pages to render
+            # from this global instead of a pickle.
+            _JOB = {
+                "data": data,
+                "texts": texts,
+                "out_dir": str(out_dir),
+                "state_dir": state_dir,
+                "todo": todo,
+                "counter": ctx_fork.Value("q", 0),
+            }
+            pool = ProcessPoolExecutor(max_workers=workers - 1, mp_context=ctx_fork)
+            sides = [pool.submit(_side_job) for _ in range(workers - 1)]
+            results = _render_chunks(todo, str(out_dir), _JOB["counter"])
+            made, more = sides[0].result()
+            results += more
+            for side in sides[1:]:
+                results += side.result()[1]
+        else:
+            results = _render_chunks(todo, str(out_dir), None)
+            made = _fonts_and_index(data, texts, str(out_dir), state_dir)
+        report.files_written += sum(written for _rel, written in results)
+        report.timings["render"] = time.perf_counter() - t
+
+        t = time.perf_counter()
         for loc in data["locales"]:
             rel = f"data/notices-{loc['code']}.json"
             blob = json.dumps(
                 notices_data(site, loc["code"]), ensure_ascii=False, sort_keys=True
             ).encode()
             outputs.add(rel)
-            report.files_written += _write_if_changed(out_dir / rel, blob)
-        index = search_job.result() if pool else search_index_files(data, state_dir)
-        for rel, blob in index.items():
+            report.files_written += writer.write(f"{out_dir}/{rel}", blob)
+        for rel, (size, written) in made.items():
             outputs.add(rel)
-            report.index_bytes += len(blob)
-            if _write_if_changed(out_dir / rel, blob):
-                report.files_written += 1
-                report.index_bytes_written += len(blob)
+            report.files_written += written
+            if rel.startswith("search/"):
+                report.index_bytes += size
+                report.index_bytes_written += size if written else 0
         report.timings["search"] = time.perf_counter() - t
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
             _JOB.clear()
+        gc.unfreeze()
 
-    # Remove what this snapshot no longer produces, so output depends on it alone.
+    t = time.perf_counter()
+    report.files_removed = _remove_stale(
+        out_dir, outputs, [] if fresh else state.get("outputs")
+    )
+    pages_state = {}
+    for page in data["pages"]:
+        old = known_pages.get(str(page["id"]))
+        if old is None or old[0] != page["content_hash"]:
+            old = [page["content_hash"], _page_chars(page)]
+        pages_state[str(page["id"])] = old
+    state_path.write_text(
+        json.dumps(
+            {
+                "version": STATE_VERSION,
+                "keys": new_keys,
+                "pages": pages_state,
+                "site_key": site_key(site),
+                "templates": thash,
+                "navigation": nav_hash,
+                "outputs": sorted(outputs),
+            },
+            sort_keys=True,
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    report.timings["finish"] = time.perf_counter() - t
+    report.seconds = time.perf_counter() - t0
+    if log:
+        log(report.summary())
+    return report
+
+
+def _remove_stale(out_dir: Path, outputs: set[str], previous: list[str] | None) -> int:
+    """Remove what this snapshot no longer produces, so output depends on it
+    alone. After a build that recorded its outputs, only those it made and
+    this one does not are looked at; otherwise the whole folder is walked."""
+    removed = 0
+    if previous is not None:
+        for rel in set(previous) - outputs:
+            path = out_dir / rel
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            removed += 1
+            parent = path.parent
+            while parent != out_dir and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+        return removed
     for root, _dirs, files in os.walk(out_dir, topdown=False):
         rel_root = os.path.relpath(root, out_dir).replace(os.sep, "/")
         if rel_root == STATE_DIRNAME or rel_root.startswith(STATE_DIRNAME + "/"):
@@ -302,17 +459,10 @@ def site_build(
         for name in files:
             if prefix + name not in outputs:
                 os.unlink(os.path.join(root, name))
-                report.files_removed += 1
+                removed += 1
         if prefix and not os.listdir(root):
             os.rmdir(root)
-    state_path.write_text(
-        json.dumps({"version": STATE_VERSION, "keys": new_keys}, sort_keys=True),
-        encoding="utf-8",
-    )
-    report.seconds = time.perf_counter() - t0
-    if log:
-        log(report.summary())
-    return report
+    return removed
 
 
 def report_json(report: BuildReport) -> str:

@@ -14,7 +14,7 @@ from .errors import FrontendError
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 
-SUBSET_VERSION = "1"  # bump when subsetting options change
+SUBSET_VERSION = "2"  # bump when subsetting options change
 
 FAMILIES = {
     "latin": "Kiosk Sans",
@@ -69,7 +69,21 @@ def find_font(name: str) -> Path:
     )
 
 
-def _subset(path: Path, collection_name: str | None, codepoints: set[int]) -> bytes:
+# Scripts whose shaping needs the OpenType layout tables (Lao tone marks stack
+# on vowels, Khmer coeng forms subscripts). Han characters are drawn one glyph
+# per code point, so the CJK subset drops layout and vertical-metrics tables,
+# which are most of the subsetting work and half the file.
+COMPLEX_SHAPING = {"latin", "lao", "khmer"}
+CJK_DROPPED_TABLES = ["GSUB", "GPOS", "GDEF", "BASE", "vhea", "vmtx", "VORG"]
+
+
+def _subset(
+    path: Path,
+    collection_name: str | None,
+    codepoints: set[int],
+    *,
+    shaping: bool = True,
+) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTCollection, TTFont
 
@@ -91,7 +105,11 @@ def _subset(path: Path, collection_name: str | None, codepoints: set[int]) -> by
         font = TTFont(str(path), recalcTimestamp=False, lazy=True)
     options = subset.Options()
     options.flavor = "woff2"
-    options.layout_features = ["*"]  # Lao and Khmer need every shaping feature
+    if shaping:
+        options.layout_features = ["*"]  # Lao and Khmer need every shaping feature
+    else:
+        options.layout_features = []
+        options.drop_tables += CJK_DROPPED_TABLES
     options.hinting = False
     options.desubroutinize = True
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
@@ -129,7 +147,7 @@ def fonts_build(
         if cached.exists():
             data = cached.read_bytes()
         else:
-            data = _subset(path, collection, cps)
+            data = _subset(path, collection, cps, shaping=key in COMPLEX_SHAPING)
             cached.write_bytes(data)
         out.append((FAMILIES[key], key, data))
     return out

@@ -318,11 +318,11 @@ def page_contexts(
 
 def page_jobs(
     site: SiteInputs,
-) -> Iterator[tuple[str, str, Callable[[], dict], str | None]]:
-    """(output path, template, context maker, render key or None) per file.
+) -> Iterator[tuple[str, str, Callable[[], dict], Callable[[], str] | None]]:
+    """(output path, template, context maker, render key maker or None) per file.
 
-    Content pages carry a cheap key (see `page_key`); the few other files are
-    keyed by hashing their context.
+    Content pages carry a cheap key (see `page_key`), made only when asked
+    for; the few other files are keyed by hashing their context.
     """
     data = site.data
     source = data["cluster"]["source_language"]
@@ -355,7 +355,7 @@ def page_jobs(
             page_output(page),
             TEMPLATE_OF[page["type"]],
             functools.partial(page_context, site, page),
-            page_key(site, page),
+            functools.partial(page_key, site, page),
         )
     for locale in locales:
         if locale not in site.homes:

@@ -166,12 +166,18 @@ def _code_hash() -> str:
 
 
 def search_index_files(
-    data: dict[str, Any], cache_dir: Path | None = None
+    data: dict[str, Any],
+    cache_dir: Path | None = None,
+    *,
+    unchanged: dict[str, int] | None = None,
 ) -> dict[str, bytes]:
     """Every index file of the snapshot, relative path -> bytes.
 
     With `cache_dir`, a locale whose pages did not change reuses its files and
-    a changed locale re-tokenizes only its changed pages.
+    a changed locale re-tokenizes only its changed pages. With `unchanged` too,
+    the files of unchanged locales are not returned (they are already in the
+    site): their sizes are put in `unchanged` instead, and only a small key
+    file is read for them.
     """
     by_locale: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for page in data["pages"]:
@@ -185,6 +191,15 @@ def search_index_files(
             + "|".join(p["content_hash"] + page_url(p) for p in pages).encode()
         ).hexdigest()
         cache_file = cache_dir / f"search-{code}.pickle" if cache_dir else None
+        key_file = cache_dir / f"search-{code}.key.json" if cache_dir else None
+        if key_file and unchanged is not None:
+            try:
+                known = json.loads(key_file.read_text(encoding="utf-8"))
+            except (FileNotFoundError, json.JSONDecodeError):
+                known = {}
+            if known.get("key") == key:
+                unchanged.update(known["sizes"])
+                continue
         cached: dict[str, Any] = {}
         if cache_file and cache_file.exists():
             try:
@@ -202,10 +217,16 @@ def search_index_files(
         }
         made = locale_index(pages, code, terms)
         files.update(made)
-        if cache_file:
+        if cache_file and key_file:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             cache_file.write_bytes(
                 pickle.dumps({"key": key, "files": made, "terms": terms})
+            )
+            key_file.write_text(
+                json.dumps(
+                    {"key": key, "sizes": {rel: len(b) for rel, b in made.items()}}
+                ),
+                encoding="utf-8",
             )
     return files
 

@@ -127,8 +127,30 @@ def _read_bytes(source: str) -> bytes:
         ) from err
 
 
-def snapshot_load(source: str | Path) -> Snapshot:
-    """Load, parse and validate a snapshot from a file path or http(s) URL."""
+def snapshot_validate_changed(
+    data: Any, *, known: dict[str, str], source: str = "snapshot"
+) -> int:
+    """Validate a snapshot whose unchanged pages an earlier build validated.
+
+    `known` maps page id (as text) to the content_hash the previous build saw
+    in a snapshot that passed the whole schema. Pages whose hash is still the
+    same are not checked again: the top-level blocks and the other pages go
+    through the compiled schema, which costs as many pages as changed. Any
+    failure is reported by `snapshot_validate` on the whole snapshot. Returns
+    how many pages were checked.
+    """
+    try:
+        pages = data["pages"]
+        changed = [p for p in pages if known.get(str(p["id"])) != p["content_hash"]]
+        _fast_validator()({**data, "pages": changed})
+    except (fastjsonschema.JsonSchemaException, KeyError, TypeError):
+        snapshot_validate(data, source=source)
+        return len(data["pages"])
+    return len(changed)
+
+
+def snapshot_read(source: str | Path) -> Snapshot:
+    """Load and parse a snapshot without validating it (see snapshot_load)."""
     source = str(source)
     if not source.startswith(("http://", "https://")):
         source = str(Path(source).resolve())
@@ -139,5 +161,11 @@ def snapshot_load(source: str | Path) -> Snapshot:
         raise SnapshotError(
             f"snapshot {source} is not UTF-8 JSON: {err}; re-export it from the CMS"
         ) from err
-    snapshot_validate(data, source=source)
     return Snapshot(data=data, source=source)
+
+
+def snapshot_load(source: str | Path) -> Snapshot:
+    """Load, parse and validate a snapshot from a file path or http(s) URL."""
+    snapshot = snapshot_read(source)
+    snapshot_validate(snapshot.data, source=snapshot.source)
+    return snapshot

@@ -194,3 +194,11 @@ def gettext_for(locale: str) -> Callable[[str], str]:
 def ui_strings(locale: str, keys: list[str]) -> dict[str, str]:
     tr = gettext_for(locale)
     return {k: tr(k) for k in keys}
+
+
+def ui_texts(langs: set[str]) -> list[str]:
+    """Every interface string shown in `langs` (for the font subsets)."""
+    out = list(CATALOGUE)
+    for translations in CATALOGUE.values():
+        out += [v for k, v in translations.items() if k in langs]
+    return out

@@ -26,3 +26,13 @@ def test_subsets_are_byte_identical_and_cached(tmp_path):
     second = fonts_build(["ດ່ານ 口岸"], cache_dir=tmp_path / "b")
     assert first == second
     assert len(list((tmp_path / "a").glob("*.woff2"))) == len(first)
+
+
+def test_lao_and_khmer_keep_shaping_tables_and_cjk_drops_them(tmp_path):
+    fonts = {
+        key: TTFont(io.BytesIO(data))
+        for _family, key, data in fonts_build(["ດ່ານ ច្រក 口岸"], cache_dir=tmp_path)
+    }
+    assert "GSUB" in fonts["lao"] and "GPOS" in fonts["lao"]
+    assert "GSUB" in fonts["khmer"] and "GPOS" in fonts["khmer"]
+    assert "GSUB" not in fonts["cjk"] and "GPOS" not in fonts["cjk"]

@@ -1,0 +1,68 @@
+import json
+
+import pytest
+
+from kiosk_site.build import site_build
+from kiosk_site.errors import SnapshotError
+from kiosk_site.sample import make_snapshot, snapshot_write
+
+from .conftest import SMALL, site_files
+
+
+def _edit(snap, change) -> dict:
+    data = json.loads(snap.read_text(encoding="utf-8"))
+    page = next(
+        p for p in data["pages"] if p["type"] == "information" and p["locale"] == "vi"
+    )
+    change(page)
+    snapshot_write(snap, data)
+    return page
+
+
+def test_rebuild_validates_only_pages_whose_hash_changed(tmp_path, warm_out):
+    snap = make_snapshot(tmp_path / "snap", **SMALL)
+    out = warm_out("site")
+    first = site_build(snapshot=snap, out_dir=out)
+    assert first.timings["validated_pages"] == first.pages_total
+    _edit(snap, lambda p: p.update(body_html=p["body_html"] + "<p>Mới.</p>"))
+    assert site_build(snapshot=snap, out_dir=out).timings["validated_pages"] == 1
+
+
+def test_rebuild_still_rejects_a_changed_page_that_breaks_the_schema(
+    tmp_path, warm_out
+):
+    snap = make_snapshot(tmp_path / "snap", **SMALL)
+    out = warm_out("site")
+    site_build(snapshot=snap, out_dir=out)
+    _edit(snap, lambda p: p.update(title=42))
+    with pytest.raises(SnapshotError, match=r"\$\.pages\[\d+\]\.title"):
+        site_build(snapshot=snap, out_dir=out)
+
+
+def test_stray_file_is_removed_on_a_build_without_state(tmp_path, warm_out):
+    snap = make_snapshot(tmp_path / "snap", **SMALL)
+    out = warm_out("site")
+    site_build(snapshot=snap, out_dir=out)
+    (out / "vi" / "stray.html").write_text("old")
+    (out / ".kiosk-build" / "state.json").unlink()
+    report = site_build(snapshot=snap, out_dir=out)
+    assert report.files_removed == 1
+    assert not (out / "vi" / "stray.html").exists()
+
+
+def test_navigation_change_rerenders_the_parent_and_matches_a_fresh_build(
+    tmp_path, warm_out
+):
+    snap = make_snapshot(tmp_path / "snap", **SMALL)
+    out = warm_out("site")
+    site_build(snapshot=snap, out_dir=out)
+    data = json.loads(snap.read_text(encoding="utf-8"))
+    tree = data["navigation"]["vi"]
+    section = next(n for n in tree["children"] if len(n["children"]) > 1)
+    section["children"].reverse()  # editors reordered the menu; no page changed
+    snapshot_write(snap, data)
+    report = site_build(snapshot=snap, out_dir=out)
+    assert report.pages_rendered >= 1
+    fresh = warm_out("fresh")
+    site_build(snapshot=snap, out_dir=fresh)
+    assert site_files(out) == site_files(fresh)
