@@ -73,7 +73,19 @@
     });
   }
   window.kioskSearch = search;
-  getJSON(base + "meta.json").catch(function () { /* retried on first query */ });
+  // While the traveller reaches for the keyboard, fetch the manifest and the
+  // small shards of rare terms, so that a first query needs one round of
+  // fetches (the documents) for rare terms and two for frequent ones.
+  var PREFETCH_SHARDS = 32;
+  getJSON(base + "meta.json").then(function (meta) {
+    if (meta.shards > PREFETCH_SHARDS) return;
+    var idle = window.requestIdleCallback || function (f) { setTimeout(f, 50); };
+    idle(function () {
+      for (var n = 0; n < meta.shards; n++) {
+        getJSON(base + "t/" + n + ".json").catch(function () { /* fetched again when needed */ });
+      }
+    });
+  }).catch(function () { /* retried on first query */ });
   var input = document.getElementById("q");
   var list = document.getElementById("results");
   var status = box.querySelector(".search-status");
