@@ -88,9 +88,11 @@ TEMPLATES = [
     },
 ]
 
+# An empty DATABASE_URL means the default SQLite file, like an unset one.
 DATABASES = {
-    "default": env.db(
-        "DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"
+    "default": env.db_url_config(
+        env("DATABASE_URL", default="")
+        or f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
