@@ -1,5 +1,5 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -28,7 +28,7 @@ class ProgrammeViewSet(AgencyScopedViewSetMixin, SnippetViewSet):
         "title",
         "category",
         "providing_agency",
-        "is_advertising",
+        BooleanColumn("is_advertising", label=_("Advertising")),
         Column("readiness", label=_("LED renditions"), accessor=_readiness),
     ]
     list_filter = ["category", "is_advertising", "providing_agency"]
