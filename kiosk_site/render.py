@@ -20,7 +20,7 @@ import jinja2
 
 from .config import FEEDBACK_PATH, PACKAGE_DIR, TEMPLATES_DIR
 from .snapshot import canonical_json
-from .ui_text import gettext_for, ui_language
+from .ui_text import LOCALE_DIR, gettext_for, plain, ui_language
 
 TEMPLATE_OF = {
     "home": "home.html",
@@ -48,7 +48,7 @@ PROGRAMME = re.compile(r'<figure\b([^>]*?)\bdata-programme-id="(\d+)"([^>]*)>')
 
 @cache
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=True,
         trim_blocks=True,
@@ -56,24 +56,28 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         auto_reload=False,
     )
+    env.filters["plain"] = plain
+    return env
 
 
 @cache
 def templates_hash() -> str:
     """Hash of everything besides the context that shapes a rendered page."""
     h = hashlib.sha256()
-    files = sorted(TEMPLATES_DIR.glob("*.html")) + [
-        PACKAGE_DIR / "render.py",
-        PACKAGE_DIR / "ui_text.py",
-    ]
+    files = (
+        sorted(TEMPLATES_DIR.glob("*.html"))
+        + [PACKAGE_DIR / "render.py", PACKAGE_DIR / "ui_text.py"]
+        + sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.mo"))
+    )
     for path in files:
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        name = path.relative_to(PACKAGE_DIR).as_posix()
+        h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 
 def render(template: str, context: dict[str, Any]) -> str:
     """Render one output file from its context."""
-    tr = gettext_for(context["ui_lang"])
+    tr = gettext_for(context["ui_lang"], context.get("source_lang"))
     return environment().get_template(template).render(context, _=tr)
 
 
@@ -119,6 +123,8 @@ def page_output(page: dict[str, Any]) -> str:
 
 
 def _body(site: SiteInputs, body: str, locale: str) -> str:
+    source = site.data["cluster"]["source_language"]
+
     def link(m: re.Match[str]) -> str:
         target = site.by_id.get(int(m.group(1)))
         return f'href="{page_url(target)}"' if target else 'href="#" data-missing="1"'
@@ -154,7 +160,7 @@ def _body(site: SiteInputs, body: str, locale: str) -> str:
                 f"<figcaption>{title}</figcaption>"
             )
         missing = html.escape(
-            gettext_for(ui_language(locale, site.data["cluster"]["source_language"]))(
+            gettext_for(ui_language(locale, source), source)(
                 "Video not available on this kiosk"
             )
         )
@@ -333,7 +339,7 @@ def page_jobs(
         ctx = _common(site, first)
         langs = _languages(site, None)
         for lang in langs:
-            lang["cta"] = gettext_for(ui_language(lang["code"], source))(
+            lang["cta"] = gettext_for(ui_language(lang["code"], source), source)(
                 "Touch to start"
             )
         ctx.update(
