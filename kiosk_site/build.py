@@ -145,16 +145,20 @@ def _page_chars(page: dict[str, Any]) -> str:
     return "".join(sorted(set(text)))
 
 
-def _site_chars(data: dict[str, Any], known: dict[str, list[str]]) -> str:
+def _site_chars(
+    data: dict[str, Any], known: dict[str, list[str]], pages_state: dict[str, list]
+) -> str:
     """Every character the release shows (fonts and the pinyin table need only
-    this); pages whose content_hash the last build saw reuse its answer."""
+    this); pages whose content_hash the last build saw reuse its answer.
+    Fills `pages_state` (page id -> [content_hash, characters]) for the next."""
     chars: set[str] = set()
     for page in data["pages"]:
-        old = known.get(str(page["id"]))
-        if old is not None and old[0] == page["content_hash"]:
-            chars.update(old[1])
-        else:
-            chars.update(_page_chars(page))
+        ident = str(page["id"])
+        old = known.get(ident)
+        if old is None or old[0] != page["content_hash"]:
+            old = [page["content_hash"], _page_chars(page)]
+        pages_state[ident] = old
+        chars.update(old[1])
     extra = [
         json.dumps(data["locales"], ensure_ascii=False),
         data.get("site_name", ""),
@@ -277,7 +281,8 @@ def site_build(
     try:
         t = time.perf_counter()
         outputs: set[str] = set()
-        texts = [_site_chars(data, known_pages)]
+        pages_state: dict[str, list] = {}
+        texts = [_site_chars(data, known_pages, pages_state)]
         image_urls, fetched = media_sync(
             snapshot, out_dir=out_dir, kind="images", key=""
         )
@@ -404,12 +409,6 @@ def site_build(
     report.files_removed = _remove_stale(
         out_dir, outputs, [] if fresh else state.get("outputs")
     )
-    pages_state = {}
-    for page in data["pages"]:
-        old = known_pages.get(str(page["id"]))
-        if old is None or old[0] != page["content_hash"]:
-            old = [page["content_hash"], _page_chars(page)]
-        pages_state[str(page["id"])] = old
     state_path.write_text(
         json.dumps(
             {

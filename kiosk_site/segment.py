@@ -12,8 +12,8 @@ Keep this file and static/tokenize.js in step; e2e checks that they agree.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from itertools import groupby
 
 COENG = "\u17d2"
 _STRIP = dict.fromkeys(range(0x300, 0x370))
@@ -43,16 +43,20 @@ def _kind(ch: str) -> str:
     return "word"
 
 
+# A cluster is a letter with the marks after it; a Khmer coeng (itself a mark)
+# also takes the letter that follows it. The marks of the Lao and Khmer blocks
+# are listed once, so one regular expression cuts a run.
+_SEA_MARKS = "".join(
+    chr(cp)
+    for lo, hi in ((0x0E80, 0x0EFF), (0x1780, 0x17FF), (0x19E0, 0x19FF))
+    for cp in range(lo, hi + 1)
+    if unicodedata.category(chr(cp))[0] == "M"
+)
+_CLUSTER = re.compile(f"(?s).(?:[{_SEA_MARKS}]|(?<={COENG}).)*")
+
+
 def _clusters(run: str) -> list[str]:
-    out: list[str] = []
-    join_next = False
-    for ch in run:
-        if out and (join_next or unicodedata.category(ch)[0] == "M"):
-            out[-1] += ch
-        else:
-            out.append(ch)
-        join_next = ch == COENG
-    return out
+    return _CLUSTER.findall(run)
 
 
 def _grams(units: list[str], *, unigrams: bool) -> list[str]:
@@ -62,25 +66,34 @@ def _grams(units: list[str], *, unigrams: bool) -> list[str]:
     return (units + grams) if unigrams else grams
 
 
-class _Kinds(dict):
-    def __missing__(self, ch: str) -> str:
-        self[ch] = kind = _kind(ch)
-        return kind
+class _KindLetters(dict):
+    """Code point -> one letter for its kind (w, h, s, or space for "sep");
+    str.translate fills it as it meets new characters."""
+
+    def __missing__(self, cp: int) -> str:
+        self[cp] = letter = _LETTER[_kind(chr(cp))]
+        return letter
 
 
-_KINDS = _Kinds()
+_LETTER = {"word": "w", "han": "h", "sea": "s", "sep": " "}
+_KIND_LETTERS = _KindLetters()
+_RUNS = re.compile(r"w+|h+|s+")
 
 
 def tokens(text: str) -> list[str]:
     """Tokens of `text`, in order, with repeats."""
     out: list[str] = []
-    for kind, run in groupby(fold(text), key=_KINDS.__getitem__):
-        if kind == "word":
-            out.append("".join(run))
-        elif kind == "han":
+    folded = fold(text)
+    kinds = folded.translate(_KIND_LETTERS)
+    for m in _RUNS.finditer(kinds):
+        run = folded[m.start() : m.end()]
+        kind = kinds[m.start()]
+        if kind == "w":
+            out.append(run)
+        elif kind == "h":
             out.extend(_grams(list(run), unigrams=True))
-        elif kind == "sea":
-            out.extend(_grams(_clusters("".join(run)), unigrams=False))
+        else:
+            out.extend(_grams(_clusters(run), unigrams=False))
     return out
 
 
