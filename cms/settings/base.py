@@ -157,7 +157,11 @@ LANGUAGES = [(code, ALL_LANGUAGES.get(code, code)) for code in CONTENT_LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The second entry carries cms.core's Vietnamese overrides of Wagtail's admin strings.
+# It must be in LOCALE_PATHS (not only in cms/core/locale as an app catalogue) because
+# the JavaScriptCatalog views of wagtail.admin and wagtail_localize read only their
+# own package's locale folder plus LOCALE_PATHS.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "cms" / "core" / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
