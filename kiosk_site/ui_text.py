@@ -144,15 +144,21 @@ def ui_language(locale: str, fallback: str) -> str:
     return fallback if has_catalogue(fallback) else "en"
 
 
+@functools.cache
 def gettext_for(locale: str, fallback: str | None = None) -> Callable[[str], UIText]:
     """A gettext callable for chrome in `locale`: a missing string comes from
     `fallback`'s catalogue (the cluster's source language), else the English
-    msgid, marked with the language it is in."""
+    msgid, marked with the language it is in. Answers are kept: every page
+    asks for the same few dozen strings."""
     chain = (locale,) if locale == "en" else (locale, fallback or "en")
+    seen: dict[str, UIText] = {}
 
     def gettext(message: str) -> UIText:
-        text, lang = _lookup(message, chain)
-        return UIText(text, lang, lang != locale)
+        found = seen.get(message)
+        if found is None:
+            text, lang = _lookup(message, chain)
+            found = seen[message] = UIText(text, lang, lang != locale)
+        return found
 
     return gettext
 

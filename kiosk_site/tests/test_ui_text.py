@@ -79,13 +79,13 @@ def test_missing_string_falls_back_to_source_language_with_its_lang(
     )
     subprocess.run(["msgfmt", "-o", po.with_suffix(".mo"), po], check=True)
     monkeypatch.setattr(ui_text, "LOCALE_DIR", locale_dir)
-    ui_text.translation.cache_clear()
-    ui_text.has_catalogue.cache_clear()
+    for cached in (ui_text.translation, ui_text.has_catalogue, ui_text.gettext_for):
+        cached.cache_clear()
     try:
         html = (built("partial") / "bdq" / "index.html").read_text(encoding="utf-8")
     finally:
-        ui_text.translation.cache_clear()
-        ui_text.has_catalogue.cache_clear()
+        for cached in (ui_text.translation, ui_text.has_catalogue, ui_text.gettext_for):
+            cached.cache_clear()
     assert '<header class="bar" lang="bdq">' in html
     assert "<span>HOME-BDQ</span>" in html
     assert BACK.search(html).group(1) == '<span lang="vi">Quay lại</span>'
