@@ -328,6 +328,7 @@ def site_build(
                     if page["id"] in parents:
                         dirty.add(parents[page["id"]])
         new_keys: dict[str, str] = {}
+        previous = set() if fresh else set(state.get("outputs", ()))
         todo: list[tuple[str, str, Any]] = []
         content = {page_output(p): p["id"] for p in data["pages"]}
         for rel, template, make, key_of in page_jobs(site):
@@ -346,7 +347,11 @@ def site_build(
             outputs.add(rel)
             counted = template not in TOOL_TEMPLATES
             report.pages_total += counted
-            if old_keys.get(rel) == key and os.path.exists(f"{out_dir}/{rel}"):
+            # A file the last build recorded is trusted to be there (no stat
+            # per page); a build without state checks every file.
+            if old_keys.get(rel) == key and (
+                rel in previous or os.path.exists(f"{out_dir}/{rel}")
+            ):
                 continue
             report.pages_rendered += counted
             todo.append((rel, template, make))

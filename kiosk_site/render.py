@@ -92,6 +92,7 @@ class SiteInputs:
     by_id: dict[int, dict[str, Any]] = field(default_factory=dict)
     homes: dict[str, dict[str, Any]] = field(default_factory=dict)
     children: dict[int, list[int]] = field(default_factory=dict)
+    notices: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     key: str = ""
 
     def __post_init__(self) -> None:
@@ -101,6 +102,8 @@ class SiteInputs:
                 p["path"] == "/" and p["locale"] not in self.homes
             ):
                 self.homes[p["locale"]] = p
+            if p["type"] == "notice":
+                self.notices.setdefault(p["locale"], []).append(p)
 
         def walk(node: dict[str, Any]) -> None:
             kids = [c["id"] for c in node["children"] if c["id"] in self.by_id]
@@ -390,9 +393,7 @@ def page_jobs(
 def notices_data(site: SiteInputs, locale: str) -> list[dict[str, Any]]:
     """Notices of one locale for the banner and the emergency takeover."""
     out = []
-    for page in site.data["pages"]:
-        if page["locale"] != locale or page["type"] != "notice":
-            continue
+    for page in site.notices.get(locale, []):
         out.append(
             {
                 "id": page["id"],

@@ -75,8 +75,18 @@ class _KindLetters(dict):
         return letter
 
 
+class _SepToSpace(dict):
+    """Code point -> a space for separators, else the character itself."""
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        self[cp] = out = " " if _kind(ch) == "sep" else ch
+        return out
+
+
 _LETTER = {"word": "w", "han": "h", "sea": "s", "sep": " "}
 _KIND_LETTERS = _KindLetters()
+_SEP_TO_SPACE = _SepToSpace()
 _RUNS = re.compile(r"w+|h+|s+")
 
 
@@ -85,6 +95,9 @@ def tokens(text: str) -> list[str]:
     out: list[str] = []
     folded = fold(text)
     kinds = folded.translate(_KIND_LETTERS)
+    if "h" not in kinds and "s" not in kinds:
+        # Only words and separators (Latin-script text): split in C.
+        return folded.translate(_SEP_TO_SPACE).split()
     for m in _RUNS.finditer(kinds):
         run = folded[m.start() : m.end()]
         kind = kinds[m.start()]
