@@ -7,6 +7,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import pickle
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -35,7 +36,7 @@ from .snapshot import (
 )
 from .ui_text import ui_texts
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 
 
 @dataclass
@@ -215,19 +216,68 @@ def _fonts_and_index(
     return made
 
 
-def _side_job() -> tuple[dict[str, tuple[int, bool]], list[tuple[str, bool]]]:
-    """The second process: fonts and the search index, then pages like the first."""
+def _side_job(
+    number: int,
+) -> tuple[dict[str, tuple[int, bool]], list[tuple[str, bool]]]:
+    """A second process, forked as soon as the snapshot is valid. The first one
+    makes the fonts and the search index while the main process prepares the
+    assets and render keys; then each renders pages like the main process.
+
+    The main process sends the site-wide URLs and the numbers of the files to
+    render (in `page_jobs` order) through a pipe, or None to stop.
+    """
     job = _JOB
-    made = _fonts_and_index(job["data"], job["texts"], job["out_dir"], job["state_dir"])
-    return made, _render_chunks(job["todo"], job["out_dir"], job["counter"])
+    made: dict[str, tuple[int, bool]] = {}
+    if number == 0:
+        texts = [_site_chars(job["data"], job["known"], {})]
+        made = _fonts_and_index(job["data"], texts, job["out_dir"], job["state_dir"])
+    message = job["pipes"][number][0].recv()
+    if message is None:
+        return made, []
+    (assets, image_urls, video_urls), numbers = message
+    site = SiteInputs(
+        data=job["data"], assets=assets, image_urls=image_urls, video_urls=video_urls
+    )
+    jobs = list(page_jobs(site))
+    todo = [jobs[i][:3] for i in numbers]
+    return made, _render_chunks(todo, job["out_dir"], job["counter"])
+
+
+def _pool_start(
+    workers: int, data: dict[str, Any], known: dict, out_dir: Path, state_dir: Path
+) -> tuple[ProcessPoolExecutor, list]:
+    """Fork `workers - 1` side processes (see _side_job); they read the
+    snapshot from the global _JOB instead of a pickle."""
+    global _JOB
+    ctx_fork = multiprocessing.get_context("fork")
+    _JOB = {
+        "data": data,
+        "known": known,
+        "out_dir": str(out_dir),
+        "state_dir": state_dir,
+        "counter": ctx_fork.Value("q", 0),
+        "pipes": [ctx_fork.Pipe(duplex=False) for _ in range(workers - 1)],
+    }
+    pool = ProcessPoolExecutor(max_workers=workers - 1, mp_context=ctx_fork)
+    return pool, [pool.submit(_side_job, i) for i in range(workers - 1)]
+
+
+def _workers(workers: int | None, pages: int) -> int:
+    if workers is not None:
+        return workers
+    return 2 if pages >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 else 1
 
 
 def _state_read(state_path: Path) -> dict[str, Any]:
+    """The last build's state (a pickle: it is read on every rebuild, and the
+    builder alone writes it, inside the folder it builds)."""
     try:
-        state = json.loads(state_path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
+        state = pickle.loads(state_path.read_bytes())
+    except (FileNotFoundError, pickle.UnpicklingError, EOFError, ValueError):
         return {}
-    return state if state.get("version") == STATE_VERSION else {}
+    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+        return {}
+    return state
 
 
 def _page_parents(site: SiteInputs) -> dict[int, int]:
@@ -256,7 +306,7 @@ def site_build(
     out_dir.mkdir(parents=True, exist_ok=True)
     state_dir = out_dir / STATE_DIRNAME
     state_dir.mkdir(exist_ok=True)
-    state_path = state_dir / "state.json"
+    state_path = state_dir / "state.pickle"
     state = _state_read(state_path)
     # A build into an empty folder has nothing stale to look for.
     fresh = not any(p.name != STATE_DIRNAME for p in out_dir.iterdir())
@@ -278,6 +328,17 @@ def site_build(
     # pages are rendered; nothing in it forms cycles.
     gc.freeze()
     pool = None
+    sides: list = []
+    sent = False
+    # A build without usable state renders every page: fork at once, so the
+    # fonts and the index start while this process prepares the rest.
+    early = (
+        workers
+        if workers is not None
+        else (_workers(None, len(data["pages"])) if not state.get("keys") else 1)
+    )
+    if early > 1:
+        pool, sides = _pool_start(early, data, known_pages, out_dir, state_dir)
     try:
         t = time.perf_counter()
         outputs: set[str] = set()
@@ -330,8 +391,9 @@ def site_build(
         new_keys: dict[str, str] = {}
         previous = set() if fresh else set(state.get("outputs", ()))
         todo: list[tuple[str, str, Any]] = []
+        numbers: list[int] = []
         content = {page_output(p): p["id"] for p in data["pages"]}
-        for rel, template, make, key_of in page_jobs(site):
+        for number, (rel, template, make, key_of) in enumerate(page_jobs(site)):
             pid = content.get(rel)
             if key_of is None:
                 ctx = make()
@@ -355,29 +417,19 @@ def site_build(
                 continue
             report.pages_rendered += counted
             todo.append((rel, template, make))
+            numbers.append(number)
         report.timings["keys"] = time.perf_counter() - t
 
         t = time.perf_counter()
-        if workers is None:
-            workers = (
-                2 if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 else 1
+        if pool is None and _workers(workers, len(todo)) > 1:
+            pool, sides = _pool_start(
+                _workers(workers, len(todo)), data, known_pages, out_dir, state_dir
             )
         results: list[tuple[str, bool]] = []
-        if workers > 1:
-            ctx_fork = multiprocessing.get_context("fork")
-            global _JOB
-            # Forked workers read the snapshot and the list of pages to render
-            # from this global instead of a pickle.
-            _JOB = {
-                "data": data,
-                "texts": texts,
-                "out_dir": str(out_dir),
-                "state_dir": state_dir,
-                "todo": todo,
-                "counter": ctx_fork.Value("q", 0),
-            }
-            pool = ProcessPoolExecutor(max_workers=workers - 1, mp_context=ctx_fork)
-            sides = [pool.submit(_side_job) for _ in range(workers - 1)]
+        if pool is not None:
+            for receive_send in _JOB["pipes"]:
+                receive_send[1].send(((asset_urls, image_urls, video_urls), numbers))
+            sent = True
             results = _render_chunks(todo, str(out_dir), _JOB["counter"])
             made, more = sides[0].result()
             results += more
@@ -406,6 +458,9 @@ def site_build(
         report.timings["search"] = time.perf_counter() - t
     finally:
         if pool:
+            if not sent:
+                for receive_send in _JOB["pipes"]:
+                    receive_send[1].send(None)
             pool.shutdown(cancel_futures=True)
             _JOB.clear()
         gc.unfreeze()
@@ -414,8 +469,8 @@ def site_build(
     report.files_removed = _remove_stale(
         out_dir, outputs, [] if fresh else state.get("outputs")
     )
-    state_path.write_text(
-        json.dumps(
+    state_path.write_bytes(
+        pickle.dumps(
             {
                 "version": STATE_VERSION,
                 "keys": new_keys,
@@ -425,10 +480,8 @@ def site_build(
                 "navigation": nav_hash,
                 "outputs": sorted(outputs),
             },
-            sort_keys=True,
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
     )
     report.timings["finish"] = time.perf_counter() - t
     report.seconds = time.perf_counter() - t0

@@ -44,7 +44,7 @@ def test_stray_file_is_removed_on_a_build_without_state(tmp_path, warm_out):
     out = warm_out("site")
     site_build(snapshot=snap, out_dir=out)
     (out / "vi" / "stray.html").write_text("old")
-    (out / ".kiosk-build" / "state.json").unlink()
+    (out / ".kiosk-build" / "state.pickle").unlink()
     report = site_build(snapshot=snap, out_dir=out)
     assert report.files_removed == 1
     assert not (out / "vi" / "stray.html").exists()
