@@ -110,18 +110,19 @@ class UIText(str):
 
     lang: str
     marked: bool
+    html: Markup
 
     def __new__(cls, text: str, lang: str, marked: bool) -> UIText:
         obj = super().__new__(cls, text)
         obj.lang = lang
         obj.marked = marked
+        obj.html = escape(text)
+        if marked:
+            obj.html = Markup('<span lang="{}">{}</span>').format(lang, obj.html)
         return obj
 
     def __html__(self) -> Markup:
-        text = escape(str.__str__(self))
-        if self.marked:
-            return Markup('<span lang="{}">{}</span>').format(self.lang, text)
-        return text
+        return self.html
 
 
 def plain(value: object) -> str:
