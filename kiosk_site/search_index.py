@@ -206,7 +206,7 @@ def search_index_files(
                 cached = pickle.loads(cache_file.read_bytes())
             except (pickle.UnpicklingError, EOFError, ValueError):
                 cached = {}
-        if cached.get("key") == key:
+        if cached.get("key") == key and "files" in cached:
             files.update(cached["files"])
             continue
         old_terms = cached.get("terms", {})
@@ -219,9 +219,12 @@ def search_index_files(
         files.update(made)
         if cache_file and key_file:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
-            cache_file.write_bytes(
-                pickle.dumps({"key": key, "files": made, "terms": terms})
-            )
+            # With `unchanged`, the files are kept in the site itself; the
+            # cache needs only the terms of each page.
+            kept = {"key": key, "terms": terms}
+            if unchanged is None:
+                kept["files"] = made
+            cache_file.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
             key_file.write_text(
                 json.dumps(
                     {"key": key, "sizes": {rel: len(b) for rel, b in made.items()}}
