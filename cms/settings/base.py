@@ -156,6 +156,7 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [(code, ALL_LANGUAGES.get(code, code)) for code in CONTENT_LANGUAGES]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.core.forms.AdminLoginForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # The second entry carries cms.core's Vietnamese overrides of Wagtail's admin strings.
 # It must be in LOCALE_PATHS (not only in cms/core/locale as an app catalogue) because

@@ -74,3 +74,8 @@ def test_translation_editor_javascript_catalogue_is_vietnamese(vi_admin):
     body = page_text(vi_admin.get(reverse("wagtail_localize:javascript_catalog")))
     for text in ("Tải tệp PO về", "Chưa dịch", "Gỡ xuất bản"):
         assert js_escaped(text) in body, text
+
+
+def test_the_login_page_labels_the_password_in_vietnamese(client, db):
+    response = client.get("/admin/login/", headers={"accept-language": "vi"})
+    assert "Mật khẩu" in response.content.decode()
