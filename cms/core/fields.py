@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,7 +18,7 @@ class LanguageListField(models.JSONField):
             choices=lambda: settings.WAGTAIL_CONTENT_LANGUAGES,
             widget=forms.CheckboxSelectMultiple,
             required=not self.blank,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
         )
 
@@ -44,6 +45,6 @@ class LanguageCodeField(models.CharField):
         return forms.ChoiceField(
             choices=lambda: settings.WAGTAIL_CONTENT_LANGUAGES,
             required=not self.blank,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
         )
