@@ -107,8 +107,14 @@ class _Writer:
                     f.write(data)
                 os.replace(tmp, path)
                 return True
-        with open(path, "wb") as f:
-            f.write(data)
+        # os.open/os.write: three system calls, without a buffered file object.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
         return True
 
 
