@@ -13,12 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,6 @@ sys.path.insert(0, str(ROOT))
 from kiosk_site.build import site_build  # noqa: E402
 from kiosk_site.render import page_output  # noqa: E402
 from kiosk_site.sample import make_snapshot, snapshot_write  # noqa: E402
-from kiosk_site.serve import make_server  # noqa: E402
 
 LOCALES = ["vi", "en", "zh-hans", "lo", "km"]
 CHROMIUM_ARGS = [
@@ -118,11 +118,10 @@ def chromium_figures(site: Path, search_site: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
     out = {}
-    servers = []
-    for folder in (site, search_site):
-        srv = make_server(folder, port=0)
-        threading.Thread(target=srv.serve_forever, daemon=True).start()
-        servers.append(srv)
+    # Each site is served by `python -m kiosk_site serve` in its own process,
+    # as on the kiosk PC (not by threads of this process, which also drives
+    # the browser).
+    servers = [_serve(folder) for folder in (site, search_site)]
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(
@@ -194,9 +193,31 @@ def chromium_figures(site: Path, search_site: Path) -> dict:
             browser.close()
     finally:
         for srv in servers:
-            srv.shutdown()
-            srv.server_close()
+            srv.terminate()
+            srv.wait(timeout=10)
     return out
+
+
+def _serve(folder: Path) -> subprocess.Popen:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kiosk_site", "serve", str(folder), "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    proc.server_port = port
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
+                return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.terminate()
+    raise RuntimeError(f"kiosk_site serve {folder} did not answer on port {port}")
 
 
 def main() -> int:

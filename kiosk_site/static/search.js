@@ -48,20 +48,32 @@
           });
       })).then(function (postings) {
         if (postings.some(function (p) { return !p; })) return [];
-        var scores = null;
+        // Scores in typed arrays indexed by page id: ids are small integers,
+        // and this runs over thousands of postings for frequent terms.
+        var maxId = 0;
         postings.forEach(function (p) {
+          for (var side = 0; side < 2; side++) {
+            for (var i = 0; i < p[side].length; i++) if (p[side][i] > maxId) maxId = p[side][i];
+          }
+        });
+        var score = new Float64Array(maxId + 1);
+        var matched = new Uint8Array(maxId + 1); // tokens matched so far
+        var last = [];
+        postings.forEach(function (p, k) {
           var title = p[0], body = p[1];
           var idf = Math.log(1 + meta.docs / (title.length + body.length));
-          var s = {};
-          title.forEach(function (id) { s[id] = 3 * idf; });
-          body.forEach(function (id) { s[id] = idf; });
-          if (scores === null) { scores = s; return; }
-          var next = {};
-          Object.keys(scores).forEach(function (id) { if (id in s) next[id] = scores[id] + s[id]; });
-          scores = next;
+          var final = k === postings.length - 1;
+          var add = function (id, w) {
+            if (matched[id] !== k) return;
+            score[id] += w;
+            matched[id] = k + 1;
+            if (final) last.push(id);
+          };
+          for (var i = 0; i < title.length; i++) add(title[i], 3 * idf);
+          for (var j = 0; j < body.length; j++) add(body[j], idf);
         });
-        var ids = Object.keys(scores).sort(function (a, b) {
-          return scores[b] - scores[a] || a - b;
+        var ids = last.sort(function (a, b) {
+          return score[b] - score[a] || a - b;
         }).slice(0, 10);
         return Promise.all(ids.map(function (id) {
           return getJSON(base + "d/" + (id % meta.doc_shards) + ".json").then(function (d) {
