@@ -10,18 +10,18 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page():
+def info_page():
     home = site_home()
     return information(home, slug="gio-mo-cua", title="Giờ mở cửa")
 
 
 def test_kiosk_preview_shows_the_unsaved_draft_in_the_kiosk_template(
-    page, admin_client
+    info_page, admin_client
 ):
     ClusterFactory(code="bo-y", languages=["vi", "en"])
-    page.body = [text("<p>Bản nháp: cửa khẩu mở từ 6 giờ 30.</p>")]
+    info_page.body = [text("<p>Bản nháp: cửa khẩu mở từ 6 giờ 30.</p>")]
 
-    response = page.make_preview_request(preview_mode="kiosk")
+    response = info_page.make_preview_request(preview_mode="kiosk")
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -36,26 +36,27 @@ def test_kiosk_preview_shows_the_unsaved_draft_in_the_kiosk_template(
     assert asset["Content-Type"] == "text/css"
 
 
-def test_the_published_site_is_not_touched_by_a_preview(page, settings, tmp_path):
+def test_the_published_site_is_not_touched_by_a_preview(info_page, settings, tmp_path):
     settings.KIOSK_BUILD_ROOT = str(tmp_path / "kiosk")
     ClusterFactory(code="bo-y", languages=["vi"])
-    page.body = [text("<p>Chưa duyệt.</p>")]
-    page.make_preview_request(preview_mode="kiosk")
+    info_page.body = [text("<p>Chưa duyệt.</p>")]
+    info_page.make_preview_request(preview_mode="kiosk")
 
     built = tmp_path / "kiosk"
     public = [p for p in built.rglob("*.html") if ".preview" not in p.parts]
     assert public == []
 
 
-def test_preview_without_a_cluster_for_the_language_says_how_to_fix_it(page):
+def test_preview_without_a_cluster_for_the_language_says_how_to_fix_it(info_page):
     from wagtail.models import Locale
 
     ClusterFactory(code="bo-y", languages=["vi"])  # no cluster shows Khmer
 
-    page.locale = Locale.objects.get_or_create(language_code="km")[0]
-    response = page.make_preview_request(preview_mode="kiosk")
+    info_page.locale = Locale.objects.get_or_create(language_code="km")[0]
+    response = info_page.make_preview_request(preview_mode="kiosk")
     assert response.status_code == 200
-    assert "Add the language to a cluster" in response.content.decode()
+    # The preview request speaks the site's default language, Vietnamese.
+    assert "Hãy thêm ngôn ngữ này vào một cụm" in response.content.decode()
 
 
 def test_preview_files_need_an_admin_login(client):
