@@ -44,13 +44,17 @@ def page_content_hash(page: dict[str, Any]) -> str:
 
 
 def snapshot_content_hash(data: dict[str, Any]) -> str:
-    """Hash over the cluster block, every page hash, image and programme entry."""
+    """Hash over the whole snapshot but `generated_at`, pages by their hash.
+
+    Equal hashes mean identical snapshots apart from generation time
+    (schema/README.md); the CMS computes the same value.
+    """
     covered = {
-        "cluster": data["cluster"],
-        "pages": [p["content_hash"] for p in data["pages"]],
-        "images": data["images"],
-        "programmes": data["programmes"],
+        key: value
+        for key, value in data.items()
+        if key not in ("generated_at", "content_hash", "pages")
     }
+    covered["pages"] = [p["content_hash"] for p in data["pages"]]
     return "sha256:" + hashlib.sha256(canonical_json(covered)).hexdigest()
 
 

@@ -107,3 +107,14 @@ def test_snapshot_media_point_at_local_files_so_no_server_is_needed(site):
     assert urls and all(url.startswith("file:///") for url in urls)
     assert all(Path(url.removeprefix("file://")).exists() for url in urls)
     json.dumps(snapshot)
+
+
+def test_builder_and_cms_agree_on_snapshot_and_page_hashes(site):
+    from cms.headless.snapshot import cluster_snapshot
+    from kiosk_site.snapshot import page_content_hash, snapshot_content_hash
+
+    cluster = ClusterFactory(code="bo-y", languages=["vi", "en"])
+    snapshot = cluster_snapshot(cluster=cluster, base_url="http://cms.example")
+
+    assert snapshot_content_hash(snapshot) == snapshot["content_hash"]
+    assert all(page_content_hash(p) == p["content_hash"] for p in snapshot["pages"])
