@@ -87,6 +87,12 @@ def assets_build(
     """
     files: dict[str, bytes] = {}
     urls: dict[str, str] = {}
+
+    def emit(key: str, name: str, data: bytes) -> None:
+        rel = "assets/" + hashed(name, data)
+        files[rel] = data
+        urls[key] = "/" + rel
+
     if fonts is None:
         fonts = fonts_build(texts, cache_dir=cache_dir / "fonts")
     if fonts is not SKIP_FONTS:
@@ -100,9 +106,7 @@ def assets_build(
         + "\n"
         + (STATIC_DIR / "app.css").read_text(encoding="utf-8")
     ).encode()
-    rel = "assets/" + hashed("app.css", css)
-    files[rel] = css
-    urls["css"] = "/" + rel
+    emit("css", "app.css", css)
 
     js = (
         "window.KIOSK_CONFIG="
@@ -112,9 +116,7 @@ def assets_build(
         + "\n"
         + (STATIC_DIR / "app.js").read_text(encoding="utf-8")
     ).encode()
-    rel = "assets/" + hashed("app.js", js)
-    files[rel] = js
-    urls["js"] = "/" + rel
+    emit("js", "app.js", js)
 
     han = {c for c in set().union(*texts) if 0x4E00 <= ord(c) <= 0x9FFF}
     kb = (
@@ -124,16 +126,12 @@ def assets_build(
         + ";\n"
         + (STATIC_DIR / "keyboard.js").read_text(encoding="utf-8")
     ).encode()
-    rel = "assets/" + hashed("keyboard.js", kb)
-    files[rel] = kb
-    urls["keyboard"] = "/" + rel
+    emit("keyboard", "keyboard.js", kb)
 
     search = (
         (STATIC_DIR / "tokenize.js").read_text(encoding="utf-8")
         + "\n"
         + (STATIC_DIR / "search.js").read_text(encoding="utf-8")
     ).encode()
-    rel = "assets/" + hashed("search.js", search)
-    files[rel] = search
-    urls["search"] = "/" + rel
+    emit("search", "search.js", search)
     return urls, files
