@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import io
@@ -14,7 +15,7 @@ from .errors import FrontendError
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 
-SUBSET_VERSION = "2"  # bump when subsetting options change
+SUBSET_VERSION = "3"  # bump when subsetting options change
 
 FAMILIES = {
     "latin": "Kiosk Sans",
@@ -76,6 +77,37 @@ def find_font(name: str) -> Path:
 COMPLEX_SHAPING = {"latin", "lao", "khmer"}
 CJK_DROPPED_TABLES = ["GSUB", "GPOS", "GDEF", "BASE", "vhea", "vmtx", "VORG"]
 
+# fontTools compresses WOFF2 with Brotli's slowest setting (11). Quality 9
+# gives files within 8 % of that size (CJK subset: 45.6 KB against 42.2 KB) in
+# a seventh of the time, and a release is rebuilt often.
+BROTLI_QUALITY = 9
+
+
+class _BrotliAt:
+    """The brotli module, compressing at a set quality (see _brotli_quality)."""
+
+    def __init__(self, module, quality: int) -> None:
+        self._module = module
+        self._quality = quality
+
+    def __getattr__(self, name: str):
+        return getattr(self._module, name)
+
+    def compress(self, data: bytes, mode: int = 0, **kwargs) -> bytes:
+        return self._module.compress(data, mode=mode, quality=self._quality)
+
+
+@contextlib.contextmanager
+def _brotli_quality(quality: int):
+    from fontTools.ttLib import woff2
+
+    real = woff2.brotli
+    woff2.brotli = _BrotliAt(real, quality)
+    try:
+        yield
+    finally:
+        woff2.brotli = real
+
 
 def _subset(
     path: Path,
@@ -85,7 +117,7 @@ def _subset(
     shaping: bool = True,
 ) -> bytes:
     from fontTools import subset
-    from fontTools.ttLib import TTCollection, TTFont
+    from fontTools.ttLib import TTCollection
 
     if collection_name:
         number = next(
@@ -100,9 +132,9 @@ def _subset(
             raise FrontendError(
                 f"{path} has no font named {collection_name!r}; install fonts-noto-cjk"
             )
-        font = TTFont(str(path), fontNumber=number, recalcTimestamp=False, lazy=True)
+        font = _open(path, fontNumber=number)
     else:
-        font = TTFont(str(path), recalcTimestamp=False, lazy=True)
+        font = _open(path)
     options = subset.Options()
     options.flavor = "woff2"
     if shaping:
@@ -110,6 +142,10 @@ def _subset(
     else:
         options.layout_features = []
         options.drop_tables += CJK_DROPPED_TABLES
+        # Deleted before subsetting, they are never even read.
+        for tag in CJK_DROPPED_TABLES:
+            if tag in font:
+                del font[tag]
     options.hinting = False
     options.desubroutinize = True
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
@@ -119,8 +155,20 @@ def _subset(
     subsetter.subset(font)
     buf = io.BytesIO()
     font.flavor = "woff2"
-    font.save(buf, reorderTables=True)
+    with _brotli_quality(BROTLI_QUALITY):
+        font.save(buf, reorderTables=True)
     return buf.getvalue()
+
+
+def _open(path: Path, **kwargs):
+    """Open a font lazily. Bounding boxes are not recalculated on save: the
+    whole font's box still bounds a subset, and recalculating it would draw
+    every CFF glyph again."""
+    from fontTools.ttLib import TTFont
+
+    return TTFont(
+        str(path), recalcTimestamp=False, recalcBBoxes=False, lazy=True, **kwargs
+    )
 
 
 def fonts_build(
