@@ -5,12 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 from .config import NODE_MODULES, STATIC_DIR
 from .errors import FrontendError
-from .fonts import fonts_build
 
 FONTS_CSS = "assets/fonts.css"
 UNICODE_RANGES = {
@@ -52,7 +50,22 @@ def pinyin_candidates(chars: set[str]) -> dict[str, str]:
     return dict(sorted(out.items()))
 
 
-SKIP_FONTS: list[tuple[str, str, bytes]] = []
+PINYIN_JS = "assets/pinyin.js"
+
+
+def content_files(fonts: list[tuple[str, str, bytes]], chars: str) -> dict[str, bytes]:
+    """The files that follow the release's characters: the font subsets under
+    hashed names, the stable `fonts.css` naming them, and the stable
+    `pinyin.js` table of the on-screen keyboard. Pages name only the stable
+    files, so a new character never changes a page (nor waits for the fonts)."""
+    files = font_files(fonts)
+    han = {c for c in chars if 0x4E00 <= ord(c) <= 0x9FFF}
+    files[PINYIN_JS] = (
+        "window.KIOSK_PINYIN="
+        + json.dumps(pinyin_candidates(han), ensure_ascii=False, sort_keys=True)
+        + ";\n"
+    ).encode()
+    return files
 
 
 def font_files(fonts: list[tuple[str, str, bytes]]) -> dict[str, bytes]:
@@ -73,34 +86,19 @@ def font_files(fonts: list[tuple[str, str, bytes]]) -> dict[str, bytes]:
     return files
 
 
-def assets_build(
-    *,
-    texts: list[str],
-    config: dict[str, Any],
-    cache_dir: Path,
-    fonts: list[tuple[str, str, bytes]] | None = None,
-) -> tuple[dict[str, str], dict[str, bytes]]:
-    """Return (logical name -> URL, relative output path -> bytes).
-
-    `fonts` may carry subsets made elsewhere (another process); else they are
-    made here; with SKIP_FONTS the font files are left out (see font_files).
-    """
+def assets_build(*, config: dict[str, Any]) -> tuple[dict[str, str], dict[str, bytes]]:
+    """Return (logical name -> URL, relative output path -> bytes) of the
+    bundles that do not depend on content: CSS, app, keyboard and search
+    JavaScript under content-hashed names, plus the stable names of the
+    files `content_files` makes."""
     files: dict[str, bytes] = {}
-    urls: dict[str, str] = {}
+    urls: dict[str, str] = {"fonts": "/" + FONTS_CSS, "pinyin": "/" + PINYIN_JS}
 
     def emit(key: str, name: str, data: bytes) -> None:
         rel = "assets/" + hashed(name, data)
         files[rel] = data
         urls[key] = "/" + rel
 
-    if fonts is None:
-        fonts = fonts_build(texts, cache_dir=cache_dir / "fonts")
-    if fonts is not SKIP_FONTS:
-        files.update(font_files(fonts))
-    # The @font-face rules go in a small stable-named file: the subsets change
-    # whenever a release uses new characters, and pages must not change then.
-    # So pages can be rendered while the fonts are still being made.
-    urls["fonts"] = "/" + FONTS_CSS
     css = (
         node_file("simple-keyboard/build/css/index.css").decode()
         + "\n"
@@ -118,12 +116,9 @@ def assets_build(
     ).encode()
     emit("js", "app.js", js)
 
-    han = {c for c in set().union(*texts) if 0x4E00 <= ord(c) <= 0x9FFF}
     kb = (
         node_file("simple-keyboard/build/index.js").decode()
-        + "\nwindow.KIOSK_PINYIN="
-        + json.dumps(pinyin_candidates(han), ensure_ascii=False, sort_keys=True)
-        + ";\n"
+        + "\n"
         + (STATIC_DIR / "keyboard.js").read_text(encoding="utf-8")
     ).encode()
     emit("keyboard", "keyboard.js", kb)

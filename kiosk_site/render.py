@@ -325,14 +325,34 @@ def page_contexts(
             yield rel, template, make()
 
 
-def page_jobs(
-    site: SiteInputs,
-) -> Iterator[tuple[str, str, Callable[[], dict], Callable[[], str] | None]]:
+Job = tuple[str, str, Callable[[], dict], Callable[[], str] | None]
+
+
+def page_job(site: SiteInputs, page: dict[str, Any]) -> Job:
+    """(output path, template, context maker, render key maker) of a content page."""
+    return (
+        page_output(page),
+        TEMPLATE_OF[page["type"]],
+        functools.partial(page_context, site, page),
+        functools.partial(page_key, site, page),
+    )
+
+
+def page_jobs(site: SiteInputs) -> Iterator[Job]:
     """(output path, template, context maker, render key maker or None) per file.
 
     Content pages carry a cheap key (see `page_key`), made only when asked
-    for; the few other files are keyed by hashing their context.
+    for; the few other files (`tool_jobs`) are keyed by hashing their context.
     """
+    tools = list(tool_jobs(site))
+    yield tools[0]
+    for page in site.data["pages"]:
+        yield page_job(site, page)
+    yield from tools[1:]
+
+
+def tool_jobs(site: SiteInputs) -> Iterator[Job]:
+    """The attract screen, then each locale's search and feedback screens."""
     data = site.data
     source = data["cluster"]["source_language"]
     locales = [x["code"] for x in data["locales"]]
@@ -359,13 +379,6 @@ def page_jobs(
         return ctx
 
     yield "index.html", "attract.html", attract, None
-    for page in data["pages"]:
-        yield (
-            page_output(page),
-            TEMPLATE_OF[page["type"]],
-            functools.partial(page_context, site, page),
-            functools.partial(page_key, site, page),
-        )
     for locale in locales:
         if locale not in site.homes:
             continue

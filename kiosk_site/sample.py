@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import html
 import io
-import json
 import random
 import uuid
 from pathlib import Path
@@ -26,7 +25,7 @@ from .sample_text import (
     TOPICS,
     WELCOME,
 )
-from .snapshot import page_content_hash, snapshot_content_hash
+from .snapshot import page_content_hash, snapshot_content_hash, snapshot_dumps
 
 ALL_LOCALES = tuple(LOCALES)
 PORTAL = "https://thongtin.kontum.example.vn"
@@ -411,7 +410,7 @@ def make_snapshot(out_dir: str | Path, **kwargs: Any) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     data = make_snapshot_data(out_dir / "media", **kwargs)
     path = out_dir / "snapshot.json"
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    path.write_bytes(snapshot_dumps(data))
     return path
 
 
@@ -420,4 +419,4 @@ def snapshot_write(path: Path, data: dict[str, Any]) -> None:
     for page in data["pages"]:
         page["content_hash"] = page_content_hash(page)
     data["content_hash"] = snapshot_content_hash(data)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    path.write_bytes(snapshot_dumps(data))

@@ -20,10 +20,15 @@ from .errors import SnapshotError
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A validated snapshot and where it came from (to resolve relative media)."""
+    """A validated snapshot and where it came from (to resolve relative media).
+
+    `top_digest` is the sha256 of everything but the pages when the file was
+    written one page per line (see snapshot_dumps), else "".
+    """
 
     data: dict[str, Any]
     source: str  # absolute file path or URL
+    top_digest: str = ""
 
     @property
     def is_url(self) -> bool:
@@ -131,26 +136,120 @@ def _read_bytes(source: str) -> bytes:
         ) from err
 
 
-def snapshot_validate_changed(
-    data: Any, *, known: dict[str, str], source: str = "snapshot"
-) -> int:
-    """Validate a snapshot whose unchanged pages an earlier build validated.
-
-    `known` maps page id (as text) to the content_hash the previous build saw
-    in a snapshot that passed the whole schema. Pages whose hash is still the
-    same are not checked again: the top-level blocks and the other pages go
-    through the compiled schema, which costs as many pages as changed. Any
-    failure is reported by `snapshot_validate` on the whole snapshot. Returns
-    how many pages were checked.
-    """
+def changed_pages(data: Any, known: dict[str, list]) -> list[Any] | None:
+    """Pages whose content_hash is not `known[id][0]` (what the last build
+    saw), or None when `data` is not shaped like a snapshot at all."""
     try:
-        pages = data["pages"]
-        changed = [p for p in pages if known.get(str(p["id"])) != p["content_hash"]]
-        _fast_validator()({**data, "pages": changed})
-    except (fastjsonschema.JsonSchemaException, KeyError, TypeError):
-        snapshot_validate(data, source=source)
-        return len(data["pages"])
-    return len(changed)
+        return [
+            page
+            for page in data["pages"]
+            if (old := known.get(str(page["id"]))) is None
+            or old[0] != page["content_hash"]
+        ]
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
+def snapshot_validate_changed(
+    data: Any,
+    *,
+    changed: list[Any] | None,
+    source: str = "snapshot",
+    top_checked: bool = False,
+) -> int:
+    """Validate a snapshot whose other pages an earlier build validated.
+
+    `changed` are the pages whose content_hash differs from the last valid
+    build's (see changed_pages); only they and the top-level blocks go
+    through the compiled schema, which costs as many pages as changed. With
+    `top_checked` the navigation is byte for byte the last build's and is
+    skipped too. Any failure is reported by `snapshot_validate` on the whole
+    snapshot. Returns how many pages were checked.
+    """
+    if changed is not None:
+        checked = {**data, "pages": changed}
+        if top_checked:
+            checked["navigation"] = {}
+        try:
+            _fast_validator()(checked)
+        except fastjsonschema.JsonSchemaException:
+            pass
+        else:
+            return len(changed)
+    snapshot_validate(data, source=source)
+    return len(data["pages"])
+
+
+# The pages of the last snapshot this process read, by the bytes of their line.
+# A worker that rebuilds a cluster after an edit parses only the changed lines.
+# Callers never modify snapshot data, so the parsed pages can be shared.
+_PARSED_LINES: dict[bytes, dict[str, Any]] = {}
+_PAGES_START = b'"pages":['
+# Written after the pages, so that the first line changes only when the
+# cluster, navigation, images or the like do.
+VOLATILE_KEYS = ("content_hash", "generated_at")
+
+
+def snapshot_dumps(data: dict[str, Any]) -> bytes:
+    """Compact JSON, each page on a line of its own:
+
+        {<top-level blocks>,"pages":[
+        <page>,
+        <page>
+        ],"content_hash":...,"generated_at":...}
+
+    Any JSON reader takes it. Raw newlines cannot occur inside JSON strings,
+    so snapshot_read can cut the pages apart without parsing them, skip the
+    pages it parsed before, and tell from the first line whether the
+    top-level blocks changed.
+    """
+    head = canonical_json(
+        {k: v for k, v in data.items() if k != "pages" and k not in VOLATILE_KEYS}
+    )
+    tail = canonical_json({k: data[k] for k in VOLATILE_KEYS if k in data})
+    lines = [canonical_json(page) for page in data["pages"]]
+    opening = head[:-1] + (b',"pages":[' if len(head) > 2 else b'{"pages":[')
+    closing = b"]" + (b"," + tail[1:] if len(tail) > 2 else b"}")
+    return opening + b"\n" + b",\n".join(lines) + b"\n" + closing + b"\n"
+
+
+def _parse_by_lines(raw: bytes) -> tuple[dict[str, Any], str] | None:
+    """Parse a snapshot in the shape snapshot_dumps writes, reusing pages
+    parsed before; None for any other shape."""
+    global _PARSED_LINES
+    parts = raw.split(b"\n")
+    if parts[-1] == b"":
+        parts.pop()
+    if len(parts) < 3:
+        return None
+    head, lines, tail = parts[0], parts[1:-1], parts[-1]
+    if not head.endswith(_PAGES_START) or not tail.startswith(b"]"):
+        return None
+    if lines == [b""]:
+        lines = []
+    if lines and lines[-1].endswith(b","):
+        return None
+    for line in lines[:-1]:
+        if not line.endswith(b","):
+            return None
+    try:
+        # head + tail is a complete object only if "pages" is a member of the
+        # top-level object: then the lines, commas and all, are its items.
+        data = json.loads(head + tail)
+        if not isinstance(data, dict) or data.get("pages") != []:
+            return None
+        known = _PARSED_LINES
+        if not any(line in known for line in lines):
+            pages = json.loads(b"[" + b"\n".join(lines) + b"]")
+        else:
+            pages = [
+                known.get(line) or json.loads(line.removesuffix(b",")) for line in lines
+            ]
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    _PARSED_LINES = dict(zip(lines, pages, strict=True))
+    data["pages"] = pages
+    return data, hashlib.sha256(head).hexdigest()
 
 
 def snapshot_read(source: str | Path) -> Snapshot:
@@ -159,6 +258,9 @@ def snapshot_read(source: str | Path) -> Snapshot:
     if not source.startswith(("http://", "https://")):
         source = str(Path(source).resolve())
     raw = _read_bytes(source)
+    by_lines = _parse_by_lines(raw)
+    if by_lines is not None:
+        return Snapshot(data=by_lines[0], source=source, top_digest=by_lines[1])
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:

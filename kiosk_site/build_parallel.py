@@ -1,0 +1,128 @@
+"""Share a build between two processes: the second one makes the fonts and the
+search index while the first validates and renders, then both render pages.
+
+The second process is forked as soon as the snapshot is parsed, so it reads
+the snapshot from memory instead of a pickle. It writes nothing until the
+first one has validated the snapshot and sends it the files to render; a
+failed validation kills it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .errors import KioskSiteError
+from .render import SiteInputs, page_jobs, render
+from .writer import OutputWriter
+
+PARALLEL_FROM = 300  # pages; below this a second process costs more than it saves
+CHUNK = 40  # files a process takes at a time from the shared list
+
+RenderJob = tuple[str, str, Callable[[], dict]]
+
+
+def render_chunks(
+    todo: list[RenderJob], out_dir: str, counter: Any
+) -> list[tuple[str, bool]]:
+    """Render files of `todo`, CHUNK at a time, taking the next chunk from the
+    shared `counter` (or all of them when there is none); (path, written) each."""
+    writer = OutputWriter()
+    out = []
+    start = 0
+    while True:
+        if counter is not None:
+            with counter.get_lock():
+                start = counter.value
+                counter.value += CHUNK
+        if start >= len(todo):
+            return out
+        stop = start + CHUNK if counter is not None else len(todo)
+        for rel, template, make in todo[start:stop]:
+            html = render(template, make())
+            out.append((rel, writer.write(f"{out_dir}/{rel}", html.encode("utf-8"))))
+        start = stop
+
+
+def workers_for(pages: int) -> int:
+    return 2 if pages >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 else 1
+
+
+class SideProcess:
+    """The second process of a build (see the module docstring).
+
+    `prepare(data)` runs in it at once and returns (files to write, anything
+    else to send back); `send()` passes it the site-wide URLs and the files
+    to render, after which it writes the prepared files and renders.
+    """
+
+    def __init__(
+        self,
+        data: dict[str, Any],
+        out_dir: Path,
+        prepare: Callable[[], tuple[dict[str, bytes], Any]],
+    ) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self.counter = ctx.Value("q", 0)
+        self._orders, self._orders_in = ctx.Pipe(duplex=False)
+        self._results, self._results_in = ctx.Pipe(duplex=False)
+        self._data = data
+        self._out_dir = str(out_dir)
+        self._prepare = prepare
+        self._process = ctx.Process(target=self._run, daemon=True)
+        self._process.start()
+
+    def _run(self) -> None:
+        try:
+            files, extra = self._prepare()
+            order = self._orders.recv()
+            if order is None:
+                return
+            (assets, image_urls, video_urls), rels = order
+            writer = OutputWriter()
+            made = {
+                rel: (len(blob), writer.write(f"{self._out_dir}/{rel}", blob))
+                for rel, blob in files.items()
+            }
+            site = SiteInputs(
+                data=self._data,
+                assets=assets,
+                image_urls=image_urls,
+                video_urls=video_urls,
+            )
+            jobs = {job[0]: job[:3] for job in page_jobs(site)}
+            todo = [jobs[rel] for rel in rels]
+            rendered = render_chunks(todo, self._out_dir, self.counter)
+            self._results_in.send(("ok", (made, rendered, extra)))
+        except BaseException as err:  # noqa: BLE001 - reported in the first process
+            try:
+                self._results_in.send(("error", err))
+            except Exception:  # noqa: BLE001 - the error itself would not pickle
+                self._results_in.send(("error", traceback.format_exc()))
+
+    def send(self, site: tuple[dict, dict, dict], rels: list[str]) -> None:
+        """Start the second half: site-wide URLs and the files to render."""
+        self._orders_in.send((site, rels))
+
+    def result(self) -> tuple[dict[str, tuple[int, bool]], list[tuple[str, bool]], Any]:
+        """(prepared files -> (bytes, written), rendered files, the extra)."""
+        try:
+            status, value = self._results.recv()
+        except EOFError:
+            status, value = "error", "the second build process stopped unexpectedly"
+        self._process.join()
+        if status == "ok":
+            return value
+        if isinstance(value, BaseException):
+            raise value
+        raise KioskSiteError(f"the second build process failed:\n{value}")
+
+    def stop(self) -> None:
+        """Stop the second process at once (the build failed)."""
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()

@@ -1,0 +1,101 @@
+"""What a build keeps for the next one, in DIR/.kiosk-build/state.pickle.
+
+The state holds each file's render key, each page's content hash and
+characters, how many pages show each character, the site-wide keys and the
+list of files the build made. It is a pickle: it is read on every rebuild,
+and the builder alone writes it, inside the folder it builds.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+from collections import Counter
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from .ui_text import ui_texts
+
+STATE_VERSION = 4
+
+
+def state_read(path: Path) -> dict[str, Any]:
+    """The last build's state, or {} when there is none or it is unusable."""
+    try:
+        state = pickle.loads(path.read_bytes())
+    except (FileNotFoundError, pickle.UnpicklingError, EOFError, ValueError):
+        return {}
+    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+        return {}
+    return state
+
+
+def state_write(path: Path, state: dict[str, Any]) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(
+        pickle.dumps({**state, "version": STATE_VERSION}, pickle.HIGHEST_PROTOCOL)
+    )
+    tmp.replace(path)
+
+
+@dataclass
+class SiteChars:
+    """Every character a release shows, and what the next build needs to
+    work that out again from the pages that changed alone."""
+
+    text: str  # sorted, distinct: what the fonts and the pinyin table need
+    pages: dict[str, list[str]]  # page id -> [content_hash, its characters]
+    counts: dict[str, int]  # character -> how many pages show it
+
+
+def page_chars(page: dict[str, Any]) -> str:
+    """Distinct characters of a page's visible text, sorted."""
+    text = (
+        page["title"]
+        + page["summary"]
+        + page["body_html"]
+        + json.dumps(page["fields"], ensure_ascii=False)
+    )
+    return "".join(sorted(set(text)))
+
+
+def site_chars(
+    data: dict[str, Any],
+    known: dict[str, list[str]],
+    known_counts: dict[str, int] | None,
+) -> SiteChars:
+    """The release's characters. Pages whose content_hash the last build saw
+    reuse its answer, and its per-character page counts are updated for the
+    pages that changed, came or went (without counts, all are counted)."""
+    pages: dict[str, list[str]] = {}
+    added: list[str] = []  # characters of new or changed pages
+    dropped: list[str] = []  # their characters in the last build
+    for page in data["pages"]:
+        ident = str(page["id"])
+        old = known.get(ident)
+        if old is None or old[0] != page["content_hash"]:
+            if old is not None:
+                dropped.append(old[1])
+            old = [page["content_hash"], page_chars(page)]
+            added.append(old[1])
+        pages[ident] = old
+    if known_counts is None:
+        counts = Counter(chain.from_iterable(entry[1] for entry in pages.values()))
+    else:
+        counts = Counter(known_counts)
+        dropped += [known[i][1] for i in known.keys() - pages.keys()]
+        counts.subtract(chain.from_iterable(dropped))
+        counts.update(chain.from_iterable(added))
+    counts = Counter({ch: n for ch, n in counts.items() if n > 0})
+    extra = [
+        json.dumps(data["locales"], ensure_ascii=False),
+        data.get("site_name", ""),
+        data["cluster"]["name"],
+        data["cluster"]["place"],
+    ]
+    langs = {x["code"] for x in data["locales"]} | {"en"}
+    extra += ui_texts(langs)
+    text = "".join(sorted(set(counts).union(*extra)))
+    return SiteChars(text=text, pages=pages, counts=dict(counts))
