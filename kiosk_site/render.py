@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from .config import FEEDBACK_PATH, PACKAGE_DIR, TEMPLATES_DIR
 from .snapshot import canonical_json
@@ -46,9 +47,27 @@ IMG_TAG = re.compile(r'<img\b([^>]*?)\bdata-image-id="(\d+)"([^>]*)>')
 PROGRAMME = re.compile(r'<figure\b([^>]*?)\bdata-programme-id="(\d+)"([^>]*)>')
 
 
+class _Environment(jinja2.Environment):
+    """Jinja with `a.b` looking in dicts first.
+
+    Contexts are plain JSON data, so nearly every `a.b` names a dict key;
+    Jinja's default tries the attribute first and fails with an exception
+    each time, which was the largest single cost of rendering a page. (No
+    context key shadows a dict method that templates call.)
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 @cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=True,
         trim_blocks=True,
@@ -94,6 +113,7 @@ class SiteInputs:
     children: dict[int, list[int]] = field(default_factory=dict)
     notices: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     key: str = ""
+    commons: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {p["id"]: p for p in self.data["pages"]}
@@ -174,29 +194,57 @@ def _body(site: SiteInputs, body: str, locale: str) -> str:
     return PROGRAMME.sub(programme, body)
 
 
+CHROME_PARTS = (
+    "head_assets",
+    "header_open",
+    "back_label",
+    "header_close",
+    "qr_label",
+    "qr_caption",
+    "foot_links",
+    "close_and_emergency",
+)
+
+
+def _chrome(ctx: dict[str, Any]) -> dict[str, Markup]:
+    """The parts of templates/chrome.html for one locale, rendered once."""
+    module = (
+        environment()
+        .get_template("chrome.html")
+        .make_module(vars={**ctx, "_": gettext_for(ctx["ui_lang"], ctx["source_lang"])})
+    )
+    return {name: Markup(getattr(module, name)()) for name in CHROME_PARTS}
+
+
 def _common(site: SiteInputs, locale: str) -> dict[str, Any]:
-    data = site.data
-    loc = next(x for x in data["locales"] if x["code"] == locale)
-    source = data["cluster"]["source_language"]
-    home = site.homes.get(locale)
-    return {
-        "site": {
-            "name": data.get("site_name") or data["cluster"]["name"],
-            "cluster": data["cluster"]["name"],
-            "place": data["cluster"]["place"],
-        },
-        "locale": loc,
-        "script": SCRIPT_OF_LOCALE.get(locale, "latin"),
-        "ui_lang": ui_language(locale, source),
-        "source_lang": source,
-        "assets": site.assets,
-        "home_url": page_url(home) if home else "/",
-        "search_url": f"/{locale}/search/",
-        "feedback_url": f"/{locale}/feedback/",
-        "feedback_endpoint": FEEDBACK_PATH,
-        "notices_url": f"/data/notices-{locale}.json",
-        "search_index_url": f"/search/{locale}/",
-    }
+    """The context every screen of `locale` starts from (a fresh copy)."""
+    base = site.commons.get(locale)
+    if base is None:
+        data = site.data
+        loc = next(x for x in data["locales"] if x["code"] == locale)
+        source = data["cluster"]["source_language"]
+        home = site.homes.get(locale)
+        base = {
+            "site": {
+                "name": data.get("site_name") or data["cluster"]["name"],
+                "cluster": data["cluster"]["name"],
+                "place": data["cluster"]["place"],
+            },
+            "locale": loc,
+            "script": SCRIPT_OF_LOCALE.get(locale, "latin"),
+            "ui_lang": ui_language(locale, source),
+            "source_lang": source,
+            "assets": site.assets,
+            "home_url": page_url(home) if home else "/",
+            "search_url": f"/{locale}/search/",
+            "feedback_url": f"/{locale}/feedback/",
+            "feedback_endpoint": FEEDBACK_PATH,
+            "notices_url": f"/data/notices-{locale}.json",
+            "search_index_url": f"/search/{locale}/",
+        }
+        base["chrome"] = _chrome(base)
+        site.commons[locale] = base
+    return dict(base)
 
 
 def _languages(site: SiteInputs, page: dict[str, Any] | None) -> list[dict[str, str]]:
