@@ -15,6 +15,7 @@ import pytest
 
 from kiosk_site.build import site_build
 from kiosk_site.config import NODE_MODULES
+from kiosk_site.render import page_url
 from kiosk_site.sample import make_snapshot
 from kiosk_site.serve import make_server
 
@@ -56,7 +57,7 @@ class Kiosk:
         ]
 
     def page_url(self, page: dict) -> str:
-        return f"{self.url}/{page['locale']}{page['path']}"
+        return self.url + page_url(page)
 
     def stop(self) -> None:
         self.server.shutdown()

@@ -33,7 +33,7 @@ def test_emergency_notice_takes_over_every_page_until_acknowledged(
     assert takeover.get_attribute("lang") == "km"
     takeover.locator("[data-action=ack]").tap()
     assert takeover.is_hidden()
-    page.goto(k.url + "/km" + k.pages("km", "place")[0]["path"])
+    page.goto(k.page_url(k.pages("km", "place")[0]))
     page.wait_for_load_state("networkidle")
     assert page.locator("#emergency").is_hidden()
 

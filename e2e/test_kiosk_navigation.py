@@ -2,6 +2,8 @@ import re
 
 import pytest
 
+from kiosk_site.render import page_url
+
 from .conftest import LANDSCAPE, LOCALES, PORTRAIT, SCREENSHOTS, run_axe
 
 PAGE_TYPES = [
@@ -49,9 +51,9 @@ def test_each_page_type_is_reached_by_touch_and_back_and_home_work(page, kiosk, 
     parent = next(p for p in kiosk.data["pages"] if p["id"] == target["parent_id"])
     page.goto(kiosk.url + "/vi/")
     if parent["type"] == "section":
-        page.locator(f'.tiles a[href="/vi{parent["path"]}"]').tap()
+        page.locator(f'.tiles a[href="{page_url(parent)}"]').tap()
         page.wait_for_url(kiosk.page_url(parent))
-    page.locator(f'.tiles a[href="/vi{target["path"]}"]').tap()
+    page.locator(f'.tiles a[href="{page_url(target)}"]').tap()
     page.wait_for_url(kiosk.page_url(target))
     assert page.locator("body").get_attribute("data-template") == kind
     assert page.locator("h1").inner_text() == target["title"]
@@ -72,11 +74,11 @@ SMALL_TARGETS_JS = """() => [...document.querySelectorAll(
 def _templates(kiosk):
     yield "attract", "/"
     for kind in PAGE_TYPES:
-        yield kind, "/vi" + kiosk.pages("vi", kind)[0]["path"]
+        yield kind, page_url(kiosk.pages("vi", kind)[0])
     yield "search", "/vi/search/"
     yield "feedback", "/vi/feedback/"
-    yield "lao-place", "/lo" + kiosk.pages("lo", "place")[0]["path"]
-    yield "khmer-border", "/km" + kiosk.pages("km", "border_procedure")[0]["path"]
+    yield "lao-place", page_url(kiosk.pages("lo", "place")[0])
+    yield "khmer-border", page_url(kiosk.pages("km", "border_procedure")[0])
     yield "chinese-home", "/zh-hans/"
 
 

@@ -136,13 +136,20 @@ class SiteInputs:
 
 
 def page_url(page: dict[str, Any]) -> str:
-    return f"/{page['locale']}{page['path']}"
+    """Site URL of a page: `/<locale>/` for a home page, else its path as
+    one HTML file, `/<locale>/<path>.html` (see page_output)."""
+    path = page["path"].strip("/")
+    return f"/{page['locale']}/{path}.html" if path else f"/{page['locale']}/"
 
 
 def page_output(page: dict[str, Any]) -> str:
-    """Relative output file of a page: <locale><path>index.html."""
+    """Relative output file of a page: `<locale>/index.html` for a home page,
+    else `<locale>/<path>.html`. Files rather than `<path>/index.html`
+    folders: a folder is made only for a page with children, which saves
+    thousands of mkdir calls on a large site, and any static file server
+    serves the links as they are."""
     path = page["path"].strip("/")
-    return f"{page['locale']}/{path + '/' if path else ''}index.html"
+    return f"{page['locale']}/{path}.html" if path else f"{page['locale']}/index.html"
 
 
 def _body(site: SiteInputs, body: str, locale: str) -> str:

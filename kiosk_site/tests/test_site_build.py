@@ -2,6 +2,7 @@ import json
 import re
 
 from kiosk_site.build import site_build
+from kiosk_site.render import page_output
 from kiosk_site.sample import make_snapshot, snapshot_write
 
 from .conftest import SMALL, site_files
@@ -14,7 +15,7 @@ def test_every_page_type_is_rendered_per_locale_with_lang(tmp_path, warm_out):
     data = json.loads(snap.read_text(encoding="utf-8"))
     assert report.pages_total == len(data["pages"]) == report.pages_rendered
     for page in data["pages"]:
-        rel = page["locale"] + page["path"] + "index.html"
+        rel = page_output(page)
         html = (out / rel).read_text(encoding="utf-8")
         assert f'<html lang="{page["locale"]}"' in html
         assert f'data-template="{page["type"]}"' in html
@@ -88,9 +89,9 @@ def test_title_edit_rerenders_the_page_and_its_parent_tile(tmp_path, warm_out):
     report = site_build(snapshot=snap, out_dir=out)
     assert report.pages_rendered == 2
     parent = next(p for p in data["pages"] if p["id"] == page["parent_id"])
-    assert "Chợ đêm Ngọc Hồi" in (
-        out / "vi" / parent["path"].strip("/") / "index.html"
-    ).read_text(encoding="utf-8")
+    assert "Chợ đêm Ngọc Hồi" in (out / page_output(parent)).read_text(
+        encoding="utf-8"
+    )
 
 
 def test_removed_page_disappears_from_output(tmp_path, warm_out):
@@ -105,7 +106,7 @@ def test_removed_page_disappears_from_output(tmp_path, warm_out):
     snapshot_write(snap, data)
     report = site_build(snapshot=snap, out_dir=out)
     assert report.files_removed >= 1
-    assert not (out / "km" / gone["path"].strip("/") / "index.html").exists()
+    assert not (out / page_output(gone)).exists()
 
 
 def test_two_process_build_equals_one_process_build(tmp_path, warm_out):
