@@ -130,7 +130,7 @@ def site_build(
     state = state_read(state_path)
     # A build into an empty folder has nothing stale to look for.
     fresh = not any(p.name != STATE_DIRNAME for p in out_dir.iterdir())
-    known_pages: dict[str, list[str]] = state.get("pages", {})
+    known_pages: dict[int, list[str]] = state.get("pages", {})
     validate = not isinstance(snapshot, Snapshot)
     if validate:
         snapshot = snapshot_read(snapshot)
@@ -245,7 +245,7 @@ def site_build(
             results += more
         else:
             results = render_chunks(todo, str(out_dir), None)
-            chars = site_chars(data, known_pages, state.get("char_counts"))
+            chars = site_chars(data, known_pages, state.get("char_counts"), changed)
             files, unchanged = _content_files(data, chars, state_dir)
             made = {
                 rel: (len(blob), writer.write(f"{out_dir}/{rel}", blob))

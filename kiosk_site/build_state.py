@@ -18,7 +18,7 @@ from typing import Any
 
 from .ui_text import ui_texts
 
-STATE_VERSION = 4
+STATE_VERSION = 5
 
 
 def state_read(path: Path) -> dict[str, Any]:
@@ -46,7 +46,7 @@ class SiteChars:
     work that out again from the pages that changed alone."""
 
     text: str  # sorted, distinct: what the fonts and the pinyin table need
-    pages: dict[str, list[str]]  # page id -> [content_hash, its characters]
+    pages: dict[int, list[str]]  # page id -> [content_hash, its characters]
     counts: dict[str, int]  # character -> how many pages show it
 
 
@@ -63,31 +63,38 @@ def page_chars(page: dict[str, Any]) -> str:
 
 def site_chars(
     data: dict[str, Any],
-    known: dict[str, list[str]],
+    known: dict[int, list[str]],
     known_counts: dict[str, int] | None,
+    changed: list[dict[str, Any]] | None = None,
 ) -> SiteChars:
-    """The release's characters. Pages whose content_hash the last build saw
-    reuse its answer, and its per-character page counts are updated for the
-    pages that changed, came or went (without counts, all are counted)."""
-    pages: dict[str, list[str]] = {}
-    added: list[str] = []  # characters of new or changed pages
-    dropped: list[str] = []  # their characters in the last build
-    for page in data["pages"]:
-        ident = str(page["id"])
-        old = known.get(ident)
-        if old is None or old[0] != page["content_hash"]:
-            if old is not None:
-                dropped.append(old[1])
-            old = [page["content_hash"], page_chars(page)]
-            added.append(old[1])
-        pages[ident] = old
-    if known_counts is None:
+    """The release's characters.
+
+    With the last build's per-page characters and per-character page counts
+    (`known`, `known_counts`) and the pages whose content_hash changed since
+    (`changed`, see snapshot.changed_pages), only those pages are looked at;
+    otherwise every page is, reusing `known` where its hash still matches.
+    """
+    if known_counts is None or changed is None:
+        pages: dict[int, list[str]] = {}
+        for page in data["pages"]:
+            old = known.get(page["id"])
+            if old is None or old[0] != page["content_hash"]:
+                old = [page["content_hash"], page_chars(page)]
+            pages[page["id"]] = old
         counts = Counter(chain.from_iterable(entry[1] for entry in pages.values()))
     else:
+        pages = dict(known)
         counts = Counter(known_counts)
-        dropped += [known[i][1] for i in known.keys() - pages.keys()]
-        counts.subtract(chain.from_iterable(dropped))
-        counts.update(chain.from_iterable(added))
+        for page in changed:
+            old = pages.get(page["id"])
+            if old is not None:
+                counts.subtract(old[1])
+            pages[page["id"]] = new = [page["content_hash"], page_chars(page)]
+            counts.update(new[1])
+        if len(pages) != len(data["pages"]):  # some pages went away
+            current = {page["id"] for page in data["pages"]}
+            for ident in pages.keys() - current:
+                counts.subtract(pages.pop(ident)[1])
     counts = Counter({ch: n for ch, n in counts.items() if n > 0})
     extra = [
         json.dumps(data["locales"], ensure_ascii=False),

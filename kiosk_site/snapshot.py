@@ -136,17 +136,16 @@ def _read_bytes(source: str) -> bytes:
         ) from err
 
 
-def changed_pages(data: Any, known: dict[str, list]) -> list[Any] | None:
+def changed_pages(data: Any, known: dict[int, list]) -> list[Any] | None:
     """Pages whose content_hash is not `known[id][0]` (what the last build
     saw), or None when `data` is not shaped like a snapshot at all."""
     try:
         return [
             page
             for page in data["pages"]
-            if (old := known.get(str(page["id"]))) is None
-            or old[0] != page["content_hash"]
+            if (old := known.get(page["id"])) is None or old[0] != page["content_hash"]
         ]
-    except (KeyError, TypeError, AttributeError):
+    except (KeyError, TypeError, AttributeError):  # e.g. an unhashable id
         return None
 
 
@@ -223,7 +222,7 @@ def _parse_by_lines(raw: bytes) -> tuple[dict[str, Any], str] | None:
     if len(parts) < 3:
         return None
     head, lines, tail = parts[0], parts[1:-1], parts[-1]
-    if not head.endswith(_PAGES_START) or not tail.startswith(b"]"):
+    if not head.endswith(_PAGES_START) or not (tail == b"]}" or tail.startswith(b"],")):
         return None
     if lines == [b""]:
         lines = []
@@ -233,18 +232,18 @@ def _parse_by_lines(raw: bytes) -> tuple[dict[str, Any], str] | None:
         if not line.endswith(b","):
             return None
     try:
-        # head + tail is a complete object only if "pages" is a member of the
-        # top-level object: then the lines, commas and all, are its items.
-        data = json.loads(head + tail)
-        if not isinstance(data, dict) or data.get("pages") != []:
+        # head + "]}" is a complete object only if the array the head opens
+        # is the top-level "pages" member; the tail's members follow it.
+        data = json.loads(head + b"]}")
+        after = json.loads(b"{" + tail[2:]) if tail != b"]}" else {}
+        if not isinstance(data, dict) or data.get("pages") != [] or "pages" in after:
             return None
+        data.update(after)
+        # Each line is parsed on its own, which proves it holds one value.
         known = _PARSED_LINES
-        if not any(line in known for line in lines):
-            pages = json.loads(b"[" + b"\n".join(lines) + b"]")
-        else:
-            pages = [
-                known.get(line) or json.loads(line.removesuffix(b",")) for line in lines
-            ]
+        pages = [
+            known.get(line) or json.loads(line.removesuffix(b",")) for line in lines
+        ]
     except (UnicodeDecodeError, json.JSONDecodeError):
         return None
     _PARSED_LINES = dict(zip(lines, pages, strict=True))

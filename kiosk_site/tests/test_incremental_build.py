@@ -66,3 +66,41 @@ def test_navigation_change_rerenders_the_parent_and_matches_a_fresh_build(
     fresh = warm_out("fresh")
     site_build(snapshot=snap, out_dir=fresh)
     assert site_files(out) == site_files(fresh)
+
+
+def test_characters_that_come_and_go_match_a_fresh_build(tmp_path, warm_out):
+    """Per-character page counts: a character one page brings in is subset
+    into the fonts and the pinyin table, and leaves with the page."""
+    snap = make_snapshot(tmp_path / "snap", **SMALL)
+    out = warm_out("site")
+    site_build(snapshot=snap, out_dir=out)
+    data = json.loads(snap.read_text(encoding="utf-8"))
+    page = next(
+        p for p in data["pages"] if p["locale"] == "zh-hans" and p["type"] == "event"
+    )
+    page["body_html"] += "<p>龘</p>"
+    snapshot_write(snap, data)
+    site_build(snapshot=snap, out_dir=out)
+    fresh = warm_out("fresh")
+    site_build(snapshot=snap, out_dir=fresh)
+    assert site_files(out) == site_files(fresh)
+    data["pages"].remove(page)
+    snapshot_write(snap, data)
+    site_build(snapshot=snap, out_dir=out)
+    again = warm_out("again")
+    site_build(snapshot=snap, out_dir=again)
+    assert site_files(out) == site_files(again)
+    assert site_files(out)["assets/fonts.css"] != site_files(fresh)["assets/fonts.css"]
+
+
+def test_a_full_build_that_fails_validation_writes_no_site_file(tmp_path, warm_out):
+    """The second process starts before validation but writes nothing until
+    the snapshot passed; a failure stops it."""
+    snap = make_snapshot(tmp_path / "snap", **SMALL)
+    data = json.loads(snap.read_text(encoding="utf-8"))
+    data["pages"][-1]["title"] = 42
+    snapshot_write(snap, data)
+    out = warm_out("site")
+    with pytest.raises(SnapshotError, match=r"\$\.pages\[\d+\]\.title"):
+        site_build(snapshot=snap, out_dir=out, workers=2)
+    assert [p.name for p in out.iterdir()] == [".kiosk-build"]
