@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cms.clusters.models import Cluster
+from kiosk_site.snapshot import snapshot_dumps
 
 from .snapshot import cluster_snapshot
 
@@ -82,7 +83,11 @@ def cluster_snapshot_view(request, code: str):
     if _etag_matches(request, etag):
         response = HttpResponse(status=304)
     else:
-        response = JsonResponse(snapshot, json_dumps_params={"ensure_ascii": False})
+        # One page per line: a builder that fetched the last snapshot parses
+        # only the pages whose line changed (kiosk_site.snapshot).
+        response = HttpResponse(
+            snapshot_dumps(snapshot), content_type="application/json"
+        )
     response["ETag"] = etag
     response["Cache-Control"] = "no-cache"
     return response

@@ -1,6 +1,5 @@
 """Build a cluster's static kiosk site from its content snapshot."""
 
-import json
 import tempfile
 import urllib.parse
 from pathlib import Path
@@ -41,10 +40,11 @@ def kiosk_build(*, cluster: Cluster, out_dir: Path | None = None, draft=None):
     Only pages whose content changed are re-rendered; the report says how many.
     """
     from kiosk_site.build import site_build
+    from kiosk_site.snapshot import snapshot_dumps
 
     out_dir = Path(out_dir or Path(settings.KIOSK_BUILD_ROOT) / cluster.code)
     snapshot = cluster_snapshot_local(cluster=cluster, draft=draft)
     with tempfile.TemporaryDirectory(prefix="kiosk-snapshot-") as tmp:
         path = Path(tmp) / "snapshot.json"
-        path.write_text(json.dumps(snapshot, ensure_ascii=False), encoding="utf-8")
+        path.write_bytes(snapshot_dumps(snapshot))
         return site_build(snapshot=path, out_dir=out_dir)
