@@ -194,7 +194,7 @@ def site_build(
             if top_seen
             else hashlib.sha256(canonical_json(data["navigation"])).hexdigest()
         )
-        old_keys: dict[str, str] = state.get("keys", {})
+        old_keys: dict[str, bytes] = state.get("keys", {})
         # Unless a site-wide input changed (which includes every page's path),
         # a content page's key changes only with its own content_hash or a
         # child's (its tiles): only those pages and the tool screens are keyed.
@@ -216,14 +216,15 @@ def site_build(
         else:
             new_keys = {}
             jobs = page_jobs(site)
-        previous = set() if fresh else set(state.get("outputs", ()))
+        # Every file of the last build: its rendered files and the rest.
+        previous = set() if fresh else set(old_keys).union(state.get("others", ()))
         todo: list[tuple[str, str, Any]] = []
         for rel, template, make, key_of in jobs:
             if key_of is None:
                 part = hashlib.sha256(canonical_json(make())).hexdigest()
             else:
                 part = key_of()
-            key = hashlib.sha256(f"{thash}|{template}|{part}".encode()).hexdigest()
+            key = hashlib.sha256(f"{thash}|{template}|{part}".encode()).digest()
             new_keys[rel] = key
             # A file the last build recorded is trusted to be there (no stat
             # per page); a build without state checks every file.
@@ -279,7 +280,7 @@ def site_build(
 
     t = time.perf_counter()
     report.files_removed = _remove_stale(
-        out_dir, outputs, [] if fresh else state.get("outputs")
+        out_dir, outputs, [] if fresh else (previous if state else None)
     )
     state_write(
         state_path,
@@ -291,7 +292,7 @@ def site_build(
             "templates": thash,
             "navigation": nav_hash,
             "top": snapshot.top_digest,
-            "outputs": sorted(outputs),
+            "others": sorted(outputs.difference(new_keys)),
         },
     )
     report.timings["finish"] = time.perf_counter() - t
@@ -301,7 +302,9 @@ def site_build(
     return report
 
 
-def _remove_stale(out_dir: Path, outputs: set[str], previous: list[str] | None) -> int:
+def _remove_stale(
+    out_dir: Path, outputs: set[str], previous: set[str] | list[str] | None
+) -> int:
     """Remove what this snapshot no longer produces, so output depends on it
     alone. After a build that recorded its outputs, only those it made and
     this one does not are looked at; otherwise the whole folder is walked."""

@@ -1,9 +1,10 @@
 """What a build keeps for the next one, in DIR/.kiosk-build/state.pickle.
 
-The state holds each file's render key, each page's content hash and
-characters, how many pages show each character, the site-wide keys and the
-list of files the build made. It is a pickle: it is read on every rebuild,
-and the builder alone writes it, inside the folder it builds.
+The state holds each rendered file's render key (a sha256 digest), each
+page's content hash and characters, how many pages show each character, the
+site-wide keys and the other files the build made. It is a pickle: it is
+read on every rebuild, and the builder alone writes it, inside the folder it
+builds.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from .ui_text import ui_texts
 
-STATE_VERSION = 5
+STATE_VERSION = 6
 
 
 def state_read(path: Path) -> dict[str, Any]:
