@@ -26,7 +26,9 @@ def state_read(path: Path) -> dict[str, Any]:
     """The last build's state, or {} when there is none or it is unusable."""
     try:
         state = pickle.loads(path.read_bytes())
-    except (FileNotFoundError, pickle.UnpicklingError, EOFError, ValueError):
+    except FileNotFoundError:
+        return {}
+    except Exception:  # noqa: BLE001 - a torn or foreign file: build without it
         return {}
     if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
         return {}
@@ -34,11 +36,11 @@ def state_read(path: Path) -> dict[str, Any]:
 
 
 def state_write(path: Path, state: dict[str, Any]) -> None:
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(
+    """Written in place (a rename costs milliseconds on a busy disk): a torn
+    file fails to unpickle, and the next build then starts without state."""
+    path.write_bytes(
         pickle.dumps({**state, "version": STATE_VERSION}, pickle.HIGHEST_PROTOCOL)
     )
-    tmp.replace(path)
 
 
 @dataclass
