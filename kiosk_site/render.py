@@ -116,23 +116,22 @@ class SiteInputs:
     commons: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.by_id = {p["id"]: p for p in self.data["pages"]}
-        for p in self.data["pages"]:
-            if p["type"] == "home" or (
-                p["path"] == "/" and p["locale"] not in self.homes
-            ):
+        pages = self.data["pages"]
+        self.by_id = by_id = {p["id"]: p for p in pages}
+        for p in pages:
+            kind = p["type"]
+            if kind == "home" or (p["path"] == "/" and p["locale"] not in self.homes):
                 self.homes[p["locale"]] = p
-            if p["type"] == "notice":
+            if kind == "notice":
                 self.notices.setdefault(p["locale"], []).append(p)
-
-        def walk(node: dict[str, Any]) -> None:
-            kids = [c["id"] for c in node["children"] if c["id"] in self.by_id]
-            self.children[node["id"]] = kids
-            for child in node["children"]:
-                walk(child)
-
-        for tree in self.data["navigation"].values():
-            walk(tree)
+        # The menu trees, walked without recursion (runs on every rebuild).
+        children = self.children
+        stack = list(self.data["navigation"].values())
+        while stack:
+            node = stack.pop()
+            kids = node["children"]
+            children[node["id"]] = [c["id"] for c in kids if c["id"] in by_id]
+            stack += kids
 
 
 def page_url(page: dict[str, Any]) -> str:
