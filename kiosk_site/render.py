@@ -347,7 +347,12 @@ def site_key(site: SiteInputs) -> str:
             "categories": data["categories"],
             "cluster": data["cluster"],
             "site_name": data.get("site_name", ""),
-            "paths": [(p["id"], p["locale"], p["path"]) for p in data["pages"]],
+            # Every page's id, locale and path (NUL never occurs in them).
+            "paths": hashlib.sha256(
+                "\0".join(
+                    f"{p['id']}\0{p['locale']}\0{p['path']}" for p in data["pages"]
+                ).encode()
+            ).hexdigest(),
             "homes": sorted((k, p["id"]) for k, p in site.homes.items()),
         }
         site.key = hashlib.sha256(canonical_json(covered)).hexdigest()
