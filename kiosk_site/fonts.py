@@ -15,7 +15,7 @@ from .errors import FrontendError
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 
-SUBSET_VERSION = "3"  # bump when subsetting options change
+SUBSET_VERSION = "4"  # bump when subsetting options change
 
 FAMILIES = {
     "latin": "Kiosk Sans",
@@ -75,6 +75,14 @@ def find_font(name: str) -> Path:
 # per code point, so the CJK subset drops layout and vertical-metrics tables,
 # which are most of the subsetting work and half the file.
 COMPLEX_SHAPING = {"latin", "lao", "khmer"}
+# The OpenType script tags whose layout rules each subset keeps (Noto Sans
+# also carries Greek and Cyrillic rules, which cost time and serve no text
+# shown in its unicode-range here).
+LAYOUT_SCRIPTS = {
+    "latin": ["latn", "DFLT"],
+    "lao": ["lao ", "DFLT"],
+    "khmer": ["khmr", "DFLT"],
+}
 CJK_DROPPED_TABLES = ["GSUB", "GPOS", "GDEF", "BASE", "vhea", "vmtx", "VORG"]
 
 # fontTools compresses WOFF2 with Brotli's slowest setting (11). Quality 9
@@ -115,6 +123,7 @@ def _subset(
     codepoints: set[int],
     *,
     shaping: bool = True,
+    scripts: list[str] | None = None,
 ) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTCollection
@@ -139,6 +148,8 @@ def _subset(
     options.flavor = "woff2"
     if shaping:
         options.layout_features = ["*"]  # Lao and Khmer need every shaping feature
+        if scripts:
+            options.layout_scripts = scripts
     else:
         options.layout_features = []
         options.drop_tables += CJK_DROPPED_TABLES
@@ -195,7 +206,13 @@ def fonts_build(
         if cached.exists():
             data = cached.read_bytes()
         else:
-            data = _subset(path, collection, cps, shaping=key in COMPLEX_SHAPING)
+            data = _subset(
+                path,
+                collection,
+                cps,
+                shaping=key in COMPLEX_SHAPING,
+                scripts=LAYOUT_SCRIPTS.get(key),
+            )
             cached.write_bytes(data)
         out.append((FAMILIES[key], key, data))
     return out
