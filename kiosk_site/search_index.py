@@ -17,18 +17,28 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import operator
 import pickle
-from collections import defaultdict
+from collections import defaultdict, deque
+from collections.abc import Callable, Collection
+from itertools import accumulate, chain, compress, repeat
 from pathlib import Path
 from typing import Any
 
 from .render import page_url
-from .segment import fnv1a, tokens
+from .segment import distinct_tokens, fnv1a
 
 INDEX_VERSION = 2
 SNIPPET_CHARS = 160
 BLOCK = 512  # postings per file a frequent term is split into (about)
 MAX_BLOCKS = 2
+# An edit of more pages than this rebuilds the locale, which costs about as much.
+UPDATE_PAGES = 50
+
+# (title terms, other terms) of a page, each distinct.
+Terms = tuple[Collection[str], Collection[str]]
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+_NONE: tuple[int, ...] = ()
 
 
 def _pow2(n: float, lo: int, hi: int) -> int:
@@ -39,82 +49,88 @@ def _pow2(n: float, lo: int, hi: int) -> int:
 
 
 def _deltas(ids: list[int]) -> list[int]:
-    out, prev = [], 0
-    for i in ids:
-        out.append(i - prev)
-        prev = i
-    return out
+    return list(map(operator.sub, ids, chain((0,), ids)))
 
 
 def _dump(value: Any) -> bytes:
-    return json.dumps(
-        value, ensure_ascii=False, separators=(",", ":"), sort_keys=True
-    ).encode("utf-8")
+    return _ENCODER.encode(value).encode("utf-8")
+
+
+def _blocks(ids: list[int], blocks: int) -> list[list[int]]:
+    """The ids of each block of a frequent term (ids are split by remainder)."""
+    if blocks == 1:
+        return [ids]
+    # One remainder per id as a byte string, then one mask per block made by
+    # bytes.translate: every step runs in C.
+    remainders = bytes(map(operator.mod, ids, repeat(blocks)))
+    return [
+        list(compress(ids, remainders.translate(_IS_BLOCK[blocks][b])))
+        for b in range(blocks)
+    ]
+
+
+_IS_BLOCK = {
+    n: [bytes(int(r == b) for r in range(256)) for b in range(n)]
+    for n in range(2, MAX_BLOCKS + 1)
+}
+
+
+def _heavy_file(base: str, term: str, b: int) -> str:
+    return f"{base}h/{fnv1a(term):08x}-{b}.json"
+
+
+def _doc(page: dict[str, Any]) -> list[Any]:
+    snippet = page["summary"] if page["summary"] != page["title"] else ""
+    return [page["title"], page_url(page), snippet[:SNIPPET_CHARS], page["type"]]
 
 
 def page_terms(page: dict[str, Any]) -> tuple[list[str], list[str]]:
     """(title terms, other terms) of one page, each sorted and distinct."""
-    title = set(tokens(page["title"]))
-    return sorted(title), sorted(set(tokens(page["search_text"])) - title)
+    title, other = _page_terms(page)
+    return sorted(title), sorted(other)
 
 
-def locale_index(
-    pages: list[dict[str, Any]],
-    locale: str,
-    terms_cache: dict[str, tuple[list[str], list[str]]] | None = None,
-) -> dict[str, bytes]:
-    """Index files of one locale, relative to the site root.
+def _page_terms(page: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """As `page_terms`, unordered (indexing does not need the order)."""
+    title = distinct_tokens(page["title"])
+    return title, distinct_tokens(page["search_text"]) - title
 
-    `terms_cache` maps page content hashes to their terms, so a rebuild only
-    tokenizes pages that changed (it is updated in place).
-    """
-    if terms_cache is None:
-        terms_cache = {}
-    title_hits: dict[str, set[int]] = defaultdict(set)
-    body_hits: dict[str, set[int]] = defaultdict(set)
-    docs: dict[int, list[Any]] = {}
-    for page in pages:
-        if page["type"] == "home":
-            continue
-        pid = page["id"]
-        terms = terms_cache.get(page["content_hash"])
-        if terms is None:
-            terms = terms_cache[page["content_hash"]] = page_terms(page)
-        for tok in terms[0]:
-            title_hits[tok].add(pid)
-        for tok in terms[1]:
-            body_hits[tok].add(pid)
-        snippet = page["summary"] if page["summary"] != page["title"] else ""
-        docs[pid] = [
-            page["title"],
-            page_url(page),
-            snippet[:SNIPPET_CHARS],
-            page["type"],
-        ]
-    vocab = sorted(set(title_hits) | set(body_hits))
-    df = {t: len(title_hits.get(t, ())) + len(body_hits.get(t, ())) for t in vocab}
-    heavy = {t: _pow2(df[t] / BLOCK, 2, MAX_BLOCKS) for t in vocab if df[t] > BLOCK}
-    light_postings = sum(df[t] for t in vocab if t not in heavy)
-    n_shards = _pow2(light_postings / BLOCK, 8, 4096)
+
+def _index_files(
+    locale: str, terms: dict[int, Terms], docs: dict[int, list[Any]]
+) -> tuple[dict[str, bytes], int]:
+    """Index files of one locale from each page id's terms and document, and
+    the number of postings kept in the hash shards (which sizes them)."""
+    title_hits: dict[str, list[int]] = defaultdict(list)
+    body_hits: dict[str, list[int]] = defaultdict(list)
+    # Ids are added in increasing order, so every postings list comes out
+    # sorted; the appends run in C (this loop sees every posting).
+    consume = deque(maxlen=0).extend
+    append = list.append
+    for pid in sorted(terms):
+        title, body = terms[pid]
+        consume(map(append, map(title_hits.__getitem__, title), repeat(pid)))
+        consume(map(append, map(body_hits.__getitem__, body), repeat(pid)))
+    vocab = sorted(title_hits.keys() | body_hits.keys())
+    postings = {t: (title_hits.get(t, _NONE), body_hits.get(t, _NONE)) for t in vocab}
+    df = {t: len(title) + len(body) for t, (title, body) in postings.items()}
+    heavy = {t: _pow2(n / BLOCK, 2, MAX_BLOCKS) for t, n in df.items() if n > BLOCK}
+    light = sum(df.values()) - sum(df[t] for t in heavy)
+    n_shards = _pow2(light / BLOCK, 8, 4096)
     n_doc_shards = _pow2(len(docs) / 8, 8, 1024)
     base = f"search/{locale}/"
     files: dict[str, bytes] = {}
     shards: dict[int, dict[str, list[list[int]]]] = defaultdict(dict)
-    for term in vocab:
-        title = sorted(title_hits.get(term, ()))
-        body = sorted(body_hits.get(term, ()))
+    for term, (title, body) in postings.items():
         blocks = heavy.get(term)
         if blocks is None:
             shards[fnv1a(term) % n_shards][term] = [_deltas(title), _deltas(body)]
             continue
-        for b in range(blocks):
-            files[f"{base}h/{fnv1a(term):08x}-{b}.json"] = _dump(
-                {
-                    term: [
-                        _deltas([i for i in title if i % blocks == b]),
-                        _deltas([i for i in body if i % blocks == b]),
-                    ]
-                }
+        for b, (in_title, in_body) in enumerate(
+            zip(_blocks(title, blocks), _blocks(body, blocks), strict=True)
+        ):
+            files[_heavy_file(base, term, b)] = _dump(
+                {term: [_deltas(in_title), _deltas(in_body)]}
             )
     doc_shards: dict[int, dict[str, list[Any]]] = defaultdict(dict)
     for pid, doc in docs.items():
@@ -128,11 +144,58 @@ def locale_index(
             "heavy": heavy,
         }
     )
-    for n, terms in shards.items():
-        files[f"{base}t/{n}.json"] = _dump(terms)
+    for n, entries in shards.items():
+        files[f"{base}t/{n}.json"] = _dump(entries)
     for n, entries in doc_shards.items():
         files[f"{base}d/{n}.json"] = _dump(entries)
-    return dict(sorted(files.items()))
+    return dict(sorted(files.items())), light
+
+
+def _gather(
+    pages: list[dict[str, Any]], terms_of: Callable[[dict[str, Any]], Terms]
+) -> tuple[dict[int, Terms], dict[int, list[Any]], bool]:
+    """Terms and document of each indexed page id; and whether ids repeat (the
+    terms of pages sharing an id are merged, the last page's document kept)."""
+    terms: dict[int, Terms] = {}
+    docs: dict[int, list[Any]] = {}
+    repeated = False
+    for page in pages:
+        if page["type"] == "home":
+            continue
+        pid = page["id"]
+        found = terms_of(page)
+        if pid in terms:
+            repeated = True
+            before = terms[pid]
+            found = (
+                sorted({*before[0], *found[0]}),
+                sorted({*before[1], *found[1]}),
+            )
+        terms[pid] = found
+        docs[pid] = _doc(page)
+    return terms, docs, repeated
+
+
+def locale_index(
+    pages: list[dict[str, Any]],
+    locale: str,
+    terms_cache: dict[str, Terms] | None = None,
+) -> dict[str, bytes]:
+    """Index files of one locale, relative to the site root.
+
+    `terms_cache` maps page content hashes to their terms, so a rebuild only
+    tokenizes pages that changed (it is updated in place).
+    """
+    cache = {} if terms_cache is None else terms_cache
+
+    def terms_of(page: dict[str, Any]) -> Terms:
+        found = cache.get(page["content_hash"])
+        if found is None:
+            found = cache[page["content_hash"]] = page_terms(page)
+        return found
+
+    terms, docs, _repeated = _gather(pages, terms_of)
+    return _index_files(locale, terms, docs)[0]
 
 
 def _postings(files: dict[str, bytes], base: str, meta: dict, tok: str):
@@ -157,12 +220,239 @@ def _postings(files: dict[str, bytes], base: str, meta: dict, tok: str):
     )
 
 
+# The state kept between builds for one locale (a pickle of plain values, so
+# it loads in about a millisecond): its files, the number of light postings,
+# and per page id its content hash, path and terms (newline-joined UTF-8, split
+# only for pages that change). None for "pages" when page ids repeat.
+STATE_VERSION = 2
+
+
+def _join(terms: Collection[str]) -> bytes:
+    return "\n".join(terms).encode("utf-8")
+
+
+def _split(blob: bytes) -> list[str]:
+    return blob.decode("utf-8").split("\n") if blob else []
+
+
+def _new_state(
+    locale: str, pages: list[dict[str, Any]], old: dict[str, Any]
+) -> dict[str, Any]:
+    """Index one locale from scratch, reusing the terms of unchanged pages."""
+    known = old.get("pages") or {}
+
+    def terms_of(page: dict[str, Any]) -> Terms:
+        before = known.get(page["id"])
+        if before is not None and before[0] == page["content_hash"]:
+            return _split(before[2]), _split(before[3])
+        return _page_terms(page)
+
+    terms, docs, repeated = _gather(pages, terms_of)
+    files, light = _index_files(locale, terms, docs)
+    return {
+        "version": STATE_VERSION,
+        "code": _code_hash(),
+        "files": files,
+        "light": light,
+        "pages": None
+        if repeated
+        else {
+            p["id"]: (
+                p["content_hash"],
+                p["path"],
+                _join(terms[p["id"]][0]),
+                _join(terms[p["id"]][1]),
+            )
+            for p in pages
+            if p["type"] != "home"
+        },
+    }
+
+
+def _ids(deltas: list[int]) -> set[int]:
+    return set(accumulate(deltas))
+
+
+def _update_state(
+    state: dict[str, Any], pages: list[dict[str, Any]], locale: str
+) -> dict[str, bytes] | None:
+    """Apply an edit of a few pages to `state`; the files it rewrote.
+
+    Only the files of terms the edited pages gained or lost, their document
+    shards and meta.json are read and written. None (and `state` untouched)
+    when the edit is large or changes the layout (shard counts, the frequent
+    terms): the locale is then rebuilt, which gives the same bytes.
+    """
+    known = state.get("pages")
+    if known is None:
+        return None
+    current: dict[int, dict[str, Any]] = {}
+    for page in pages:
+        if page["type"] != "home":
+            if page["id"] in current:
+                return None
+            current[page["id"]] = page
+    edited = [
+        pid
+        for pid, page in current.items()
+        if (before := known.get(pid)) is None
+        or before[0] != page["content_hash"]
+        or before[1] != page["path"]
+    ]
+    removed = known.keys() - current.keys()
+    if len(edited) + len(removed) > UPDATE_PAGES:
+        return None
+
+    # term -> ids leaving and joining its title hits, then its body hits
+    changes: dict[str, tuple[set[int], ...]] = defaultdict(
+        lambda: (set(), set(), set(), set())
+    )
+    known_now: dict[int, tuple[str, str, bytes, bytes]] = {}
+    for pid in [*edited, *removed]:
+        before = known.get(pid)
+        page = current.get(pid)
+        old_terms = (_split(before[2]), _split(before[3])) if before else ([], [])
+        if page is None:
+            new_terms: Terms = ([], [])
+        elif before and before[0] == page["content_hash"]:
+            new_terms = old_terms
+        else:
+            new_terms = _page_terms(page)
+        for slot in (0, 1):
+            was, now = set(old_terms[slot]), set(new_terms[slot])
+            for term in was - now:
+                changes[term][2 * slot].add(pid)
+            for term in now - was:
+                changes[term][2 * slot + 1].add(pid)
+        if page is not None:
+            known_now[pid] = (
+                page["content_hash"],
+                page["path"],
+                _join(new_terms[0]),
+                _join(new_terms[1]),
+            )
+
+    files: dict[str, bytes] = state["files"]
+    base = f"search/{locale}/"
+    meta = json.loads(files[base + "meta.json"])
+    opened: dict[str, dict[str, Any]] = {}
+    dirty: set[str] = set()
+
+    def load(rel: str) -> dict[str, Any]:
+        found = opened.get(rel)
+        if found is None:
+            blob = files.get(rel)
+            found = opened[rel] = json.loads(blob) if blob else {}
+        return found
+
+    light = state["light"]
+    for term, (t_out, t_in, b_out, b_in) in changes.items():
+        blocks = meta["heavy"].get(term)
+        if blocks is None:
+            rel = f"{base}t/{fnv1a(term) % meta['shards']}.json"
+            parts = [load(rel)]
+            entry = parts[0].get(term, ([], []))
+            title, body = _ids(entry[0]), _ids(entry[1])
+        else:
+            parts = [load(_heavy_file(base, term, b)) for b in range(blocks)]
+            if any(term not in part for part in parts):
+                return None  # two frequent terms share a hash: rebuild
+            title = set().union(*(accumulate(part[term][0]) for part in parts))
+            body = set().union(*(accumulate(part[term][1]) for part in parts))
+        df = len(title) + len(body)
+        title = sorted((title - t_out) | t_in)
+        body = sorted((body - b_out) | b_in)
+        new_df = len(title) + len(body)
+        if blocks is None:
+            if new_df > BLOCK:
+                return None
+            light += new_df - df
+            if new_df:
+                parts[0][term] = [_deltas(title), _deltas(body)]
+            else:
+                parts[0].pop(term, None)
+            dirty.add(rel)
+            continue
+        if new_df <= BLOCK or _pow2(new_df / BLOCK, 2, MAX_BLOCKS) != blocks:
+            return None
+        title_blocks, body_blocks = _blocks(title, blocks), _blocks(body, blocks)
+        for b in {pid % blocks for pid in t_out | t_in | b_out | b_in}:
+            parts[b][term] = [_deltas(title_blocks[b]), _deltas(body_blocks[b])]
+            dirty.add(_heavy_file(base, term, b))
+    n_docs = len(current)
+    if (
+        _pow2(light / BLOCK, 8, 4096) != meta["shards"]
+        or _pow2(n_docs / 8, 8, 1024) != meta["doc_shards"]
+    ):
+        return None
+
+    for pid in [*edited, *removed]:
+        rel = f"{base}d/{pid % meta['doc_shards']}.json"
+        if pid in current:
+            load(rel)[str(pid)] = _doc(current[pid])
+        else:
+            load(rel).pop(str(pid), None)
+        dirty.add(rel)
+    if meta["docs"] != n_docs:
+        meta["docs"] = n_docs
+        opened[base + "meta.json"] = meta
+        dirty.add(base + "meta.json")
+
+    written: dict[str, bytes] = {}
+    count = len(files)
+    for rel in sorted(dirty):
+        content = opened[rel]
+        if not content:
+            files.pop(rel, None)
+            continue
+        blob = _dump(content)
+        if files.get(rel) != blob:
+            files[rel] = written[rel] = blob
+    if len(files) != count or any(rel not in files for rel in dirty):
+        state["files"] = dict(sorted(files.items()))  # in path order, as built
+    for pid in removed:
+        del known[pid]
+    known.update(known_now)
+    state["light"] = light
+    return written
+
+
 @functools.cache
 def _code_hash() -> str:
-    """Cached indexes are only valid for the code that made them."""
+    """Cached indexes are only valid for the code that made them (render.py
+    makes the URLs, which locale keys leave out as page paths decide them)."""
     here = Path(__file__).parent
-    code = (here / "search_index.py").read_bytes() + (here / "segment.py").read_bytes()
-    return hashlib.sha256(code).hexdigest()
+    names = ("search_index.py", "segment.py", "render.py")
+    return hashlib.sha256(b"".join((here / n).read_bytes() for n in names)).hexdigest()
+
+
+def _locale_key(locale: str, pages: list[dict[str, Any]]) -> str:
+    """Changes when the code or any page's content or path does."""
+    key = hashlib.sha256(f"{_code_hash()}|{locale}|".encode())
+    hashes = map(operator.itemgetter("content_hash"), pages)
+    paths = map(operator.itemgetter("path"), pages)
+    key.update("|".join(map(operator.add, hashes, paths)).encode())
+    return key.hexdigest()
+
+
+def _pickle(value: dict[str, Any]) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _load(path: Path) -> dict[str, Any]:
+    """A dict this module pickled, or {} if it is missing or unreadable."""
+    try:
+        value = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _load_state(path: Path) -> dict[str, Any]:
+    state = _load(path)
+    if state.get("version") != STATE_VERSION or state.get("code") != _code_hash():
+        return {}
+    return state
 
 
 def search_index_files(
@@ -173,11 +463,12 @@ def search_index_files(
 ) -> dict[str, bytes]:
     """Every index file of the snapshot, relative path -> bytes.
 
-    With `cache_dir`, a locale whose pages did not change reuses its files and
-    a changed locale re-tokenizes only its changed pages. With `unchanged` too,
-    the files of unchanged locales are not returned (they are already in the
-    site): their sizes are put in `unchanged` instead, and only a small key
-    file is read for them.
+    With `cache_dir`, a locale whose pages did not change reuses its files, and
+    an edit of a few pages rewrites only the files it affects (a larger one
+    re-tokenizes only the changed pages). With `unchanged` too, files already
+    in the site are not returned: those of unchanged locales (only a small key
+    file is read for them) and those an edit left alone. Their sizes are put
+    in `unchanged` instead.
     """
     by_locale: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for page in data["pages"]:
@@ -186,51 +477,39 @@ def search_index_files(
     for loc in data["locales"]:
         code = loc["code"]
         pages = by_locale.get(code, [])
-        key = hashlib.sha256(
-            f"{_code_hash()}|{code}|".encode()
-            + "|".join(p["content_hash"] + page_url(p) for p in pages).encode()
-        ).hexdigest()
-        cache_file = cache_dir / f"search-{code}.pickle" if cache_dir else None
-        key_file = cache_dir / f"search-{code}.key.json" if cache_dir else None
-        if key_file and unchanged is not None:
-            try:
-                known = json.loads(key_file.read_text(encoding="utf-8"))
-            except (FileNotFoundError, json.JSONDecodeError):
-                known = {}
+        if cache_dir is None:
+            terms, docs, _repeated = _gather(pages, _page_terms)
+            files.update(_index_files(code, terms, docs)[0])
+            continue
+        key = _locale_key(code, pages)
+        state_file = cache_dir / f"search-{code}.pickle"
+        key_file = cache_dir / f"search-{code}.key.pickle"
+        if unchanged is not None:
+            known = _load(key_file)
             if known.get("key") == key:
                 unchanged.update(known["sizes"])
                 continue
-        cached: dict[str, Any] = {}
-        if cache_file and cache_file.exists():
-            try:
-                cached = pickle.loads(cache_file.read_bytes())
-            except (pickle.UnpicklingError, EOFError, ValueError):
-                cached = {}
-        if cached.get("key") == key and "files" in cached:
-            files.update(cached["files"])
-            continue
-        old_terms = cached.get("terms", {})
-        terms = {
-            p["content_hash"]: old_terms[p["content_hash"]]
-            for p in pages
-            if p["content_hash"] in old_terms
-        }
-        made = locale_index(pages, code, terms)
-        files.update(made)
-        if cache_file and key_file:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            # With `unchanged`, the files are kept in the site itself; the
-            # cache needs only the terms of each page.
-            kept = {"key": key, "terms": terms}
-            if unchanged is None:
-                kept["files"] = made
-            cache_file.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-            key_file.write_text(
-                json.dumps(
-                    {"key": key, "sizes": {rel: len(b) for rel, b in made.items()}}
-                ),
-                encoding="utf-8",
+        state = _load_state(state_file)
+        made = None
+        if state.get("key") == key:
+            made = {}
+        elif state:
+            made = _update_state(state, pages, code)
+        if made is None:
+            state = _new_state(code, pages, state)
+            made = state["files"]
+        if unchanged is None:
+            files.update(state["files"])
+        else:
+            files.update(made)
+            unchanged.update(
+                {rel: len(b) for rel, b in state["files"].items() if rel not in made}
             )
+        state["key"] = key
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        state_file.write_bytes(_pickle(state))
+        sizes = {rel: len(b) for rel, b in state["files"].items()}
+        key_file.write_bytes(_pickle({"key": key, "sizes": sizes}))
     return files
 
 

@@ -8,22 +8,36 @@ Both sides must cut text the same way, without a dictionary:
 - Lao and Khmer runs become clusters (a letter with its marks; a Khmer coeng
   joins the next letter to the cluster) and then cluster bigrams.
 Keep this file and static/tokenize.js in step; e2e checks that they agree.
+
+A character is part of a token if its Unicode category is a letter, mark or
+number (L, M, N). The index tokenizes megabytes of text, so the fast paths let
+`re` classify characters in C: for this Python's Unicode data, `\\w` (minus
+"_") is exactly L and N (tests/test_segment_equivalence.py checks every code
+point). Marks are not in `\\w`; those of the Lao and Khmer blocks are listed
+here, and a text with any other mark (rare once U+0300-U+036F are dropped)
+takes the per-character path, which is the reference definition. ASCII text
+(most folded Latin text) is split with str methods, quicker still.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 
 COENG = "\u17d2"
-_STRIP = dict.fromkeys(range(0x300, 0x370))
-_STRIP[ord("đ")] = "d"
+_TONE_MARKS = re.compile("[\u0300-\u036f]+")
 
 
 def fold(text: str) -> str:
     """Lower-case, strip Latin diacritics, map đ to d; leave other scripts alone."""
-    text = unicodedata.normalize("NFD", text.lower()).translate(_STRIP)
-    return unicodedata.normalize("NFC", text)
+    text = text.lower()
+    if text.isascii():  # nothing to decompose, strip or compose
+        return text
+    text = _TONE_MARKS.sub("", unicodedata.normalize("NFD", text))
+    text = text.replace("đ", "d")
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _kind(ch: str) -> str:
@@ -43,16 +57,85 @@ def _kind(ch: str) -> str:
     return "word"
 
 
+def _chars(ranges: tuple[tuple[int, int], ...], keep: Callable[[str], bool]) -> str:
+    """The characters of `ranges` whose category letter `keep` accepts, as a
+    regular expression class body."""
+    return "".join(
+        re.escape(chr(cp))
+        for lo, hi in ranges
+        for cp in range(lo, hi + 1)
+        if keep(unicodedata.category(chr(cp))[0])
+    )
+
+
+_SEA_BLOCKS = ((0x0E80, 0x0EFF), (0x1780, 0x17FF), (0x19E0, 0x19FF))
+_SEA_RANGES = "\u0e80-\u0eff\u1780-\u17ff\u19e0-\u19ff"
+_HAN_RANGES = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_NOT_HAN = "\x00-\u303f\u3100-\u33ff\ua000-\uf8ff\ufb00-\U0001ffff\U00040000-\U0010ffff"
 # A cluster is a letter with the marks after it; a Khmer coeng (itself a mark)
 # also takes the letter that follows it. The marks of the Lao and Khmer blocks
 # are listed once, so one regular expression cuts a run.
-_SEA_MARKS = "".join(
-    chr(cp)
-    for lo, hi in ((0x0E80, 0x0EFF), (0x1780, 0x17FF), (0x19E0, 0x19FF))
-    for cp in range(lo, hi + 1)
-    if unicodedata.category(chr(cp))[0] == "M"
-)
+_SEA_MARKS = _chars(_SEA_BLOCKS, lambda cat: cat == "M")
 _CLUSTER = re.compile(f"(?s).(?:[{_SEA_MARKS}]|(?<={COENG}).)*")
+# ASCII text (most folded Latin text) splits fastest with str methods.
+_ASCII_SEPS = {cp: " " for cp in range(128) if not chr(cp).isalnum()}
+
+
+class _Patterns:
+    """Regular expressions for text beyond ASCII, each compiled on first use:
+    classes of large ranges take milliseconds to compile, which a build that
+    meets no such text need not pay."""
+
+    @functools.cached_property
+    def _sources(self) -> dict[str, str]:
+        # Character classes of the three kinds (see the module docstring).
+        sea = f"[{_chars(_SEA_BLOCKS, lambda cat: cat in 'LMN')}]"
+        han = f"[^\\W_{_NOT_HAN}]"
+        word = f"[^\\W_{_HAN_RANGES}{_SEA_RANGES}]"
+        # Separators outside \w and \s in the blocks common in the kiosk's
+        # text, so that the search for unusual characters rarely stops.
+        common_seps = _chars(
+            ((0x00, 0x24F), (0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF)),
+            lambda cat: cat not in "LMN",
+        )
+        return {
+            "unusual": f"[^\\w\\s{common_seps}{_SEA_RANGES}]",
+            # Any character of the Han or Lao/Khmer ranges, and some more:
+            # a small class, quick to compile.
+            "maybe_han_or_sea": (
+                "[^\\x00-\\u0e7f\\u0f00-\\u177f\\u1800-\\u19df\\u1a00-\\u303f]"
+            ),
+            "words": r"[^\W_]+",
+            "word_runs": f"{word}+",
+            "han_runs": f"{han}+",
+            "sea_runs": f"{sea}+",
+            "runs": f"({word}+)|({han}+)|({sea}+)",
+        }
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        pattern = re.compile(self._sources[name])
+        setattr(self, name, pattern)
+        return pattern
+
+
+_RE = _Patterns()
+
+
+class _IsMark(dict):
+    """Character -> whether it is a mark; filled as characters are met."""
+
+    def __missing__(self, ch: str) -> bool:
+        self[ch] = mark = unicodedata.category(ch)[0] == "M"
+        return mark
+
+
+_IS_MARK = _IsMark()
+
+
+def _fast_paths_apply(folded: str) -> bool:
+    """False if the text has a mark the character classes do not list."""
+    unusual = _RE.unusual.findall(folded)
+    return not unusual or not any(_IS_MARK[ch] for ch in set(unusual))
 
 
 def _clusters(run: str) -> list[str]:
@@ -66,6 +149,35 @@ def _grams(units: list[str], *, unigrams: bool) -> list[str]:
     return (units + grams) if unigrams else grams
 
 
+class _RunTokens(dict):
+    """Run of Han or Lao/Khmer text -> its tokens (a list never changed).
+
+    Cutting these runs is the slow part of tokenizing in Python, and a site's
+    text repeats many of them (names, headings, boilerplate), so each distinct
+    run is cut once. The memo is emptied once it holds CHARS characters of
+    runs (a few megabytes of tokens at most).
+    """
+
+    CHARS = 200_000
+
+    def __init__(self, cut: Callable[[str], list[str]]) -> None:
+        super().__init__()
+        self.cut = cut
+        self.chars = 0
+
+    def __missing__(self, run: str) -> list[str]:
+        if self.chars > self.CHARS:
+            self.clear()
+            self.chars = 0
+        self.chars += len(run)
+        self[run] = toks = self.cut(run)
+        return toks
+
+
+_HAN_TOKENS = _RunTokens(lambda run: _grams(list(run), unigrams=True))
+_SEA_TOKENS = _RunTokens(lambda run: _grams(_clusters(run), unigrams=False))
+
+
 class _KindLetters(dict):
     """Code point -> one letter for its kind (w, h, s, or space for "sep");
     str.translate fills it as it meets new characters."""
@@ -75,29 +187,15 @@ class _KindLetters(dict):
         return letter
 
 
-class _SepToSpace(dict):
-    """Code point -> a space for separators, else the character itself."""
-
-    def __missing__(self, cp: int) -> str:
-        ch = chr(cp)
-        self[cp] = out = " " if _kind(ch) == "sep" else ch
-        return out
-
-
 _LETTER = {"word": "w", "han": "h", "sea": "s", "sep": " "}
 _KIND_LETTERS = _KindLetters()
-_SEP_TO_SPACE = _SepToSpace()
 _RUNS = re.compile(r"w+|h+|s+")
 
 
-def tokens(text: str) -> list[str]:
-    """Tokens of `text`, in order, with repeats."""
+def _tokens_per_character(folded: str) -> list[str]:
+    """The reference definition: classify every character with `_kind`."""
     out: list[str] = []
-    folded = fold(text)
     kinds = folded.translate(_KIND_LETTERS)
-    if "h" not in kinds and "s" not in kinds:
-        # Only words and separators (Latin-script text): split in C.
-        return folded.translate(_SEP_TO_SPACE).split()
     for m in _RUNS.finditer(kinds):
         run = folded[m.start() : m.end()]
         kind = kinds[m.start()]
@@ -107,6 +205,43 @@ def tokens(text: str) -> list[str]:
             out.extend(_grams(list(run), unigrams=True))
         else:
             out.extend(_grams(_clusters(run), unigrams=False))
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """Tokens of `text`, in order, with repeats."""
+    folded = fold(text)
+    if folded.isascii():
+        return folded.translate(_ASCII_SEPS).split()
+    if not _fast_paths_apply(folded):
+        return _tokens_per_character(folded)
+    if not _RE.maybe_han_or_sea.search(folded):
+        return _RE.words.findall(folded)
+    out: list[str] = []
+    for m in _RE.runs.finditer(folded):
+        run = m.group()
+        kind = m.lastindex
+        if kind == 1:
+            out.append(run)
+        elif kind == 2:
+            out.extend(_HAN_TOKENS[run])
+        else:
+            out.extend(_SEA_TOKENS[run])
+    return out
+
+
+def distinct_tokens(text: str) -> set[str]:
+    """The set of `tokens(text)`, made without putting them in order."""
+    folded = fold(text)
+    if folded.isascii():
+        return set(folded.translate(_ASCII_SEPS).split())
+    if not _fast_paths_apply(folded):
+        return set(_tokens_per_character(folded))
+    if not _RE.maybe_han_or_sea.search(folded):
+        return set(_RE.words.findall(folded))
+    out = set(_RE.word_runs.findall(folded))
+    out.update(*map(_HAN_TOKENS.__getitem__, set(_RE.han_runs.findall(folded))))
+    out.update(*map(_SEA_TOKENS.__getitem__, set(_RE.sea_runs.findall(folded))))
     return out
 
 

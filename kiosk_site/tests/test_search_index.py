@@ -1,10 +1,15 @@
+import hashlib
 import json
+from collections import defaultdict
 
 import pytest
 
+from kiosk_site import search_index
+from kiosk_site.render import page_url
 from kiosk_site.sample import make_snapshot_data
 from kiosk_site.search_index import index_search, search_index_files
-from kiosk_site.segment import fold, query_tokens, tokens
+from kiosk_site.segment import fnv1a, fold, query_tokens, tokens
+from kiosk_site.tests.test_segment_equivalence import reference_tokens
 
 
 def test_fold_strips_vietnamese_diacritics_including_d_stroke():
@@ -77,3 +82,207 @@ def test_editing_one_percent_of_pages_changes_a_small_share_of_index_bytes(tmp_p
     assert changed / sum(map(len, after.values())) < 0.1
     meta = json.loads(after["search/vi/meta.json"])
     assert meta["docs"] == 399
+
+
+# --- The index bytes do not depend on how they were made ----------------------
+
+
+def _reference_locale_index(pages, locale):
+    """search_index.locale_index before it was made fast (do not optimise)."""
+    title_hits, body_hits, docs = defaultdict(set), defaultdict(set), {}
+    for page in pages:
+        if page["type"] == "home":
+            continue
+        pid = page["id"]
+        title = set(reference_tokens(page["title"]))
+        for tok in title:
+            title_hits[tok].add(pid)
+        for tok in set(reference_tokens(page["search_text"])) - title:
+            body_hits[tok].add(pid)
+        snippet = page["summary"] if page["summary"] != page["title"] else ""
+        docs[pid] = [page["title"], page_url(page), snippet[:160], page["type"]]
+    vocab = sorted(set(title_hits) | set(body_hits))
+    df = {t: len(title_hits.get(t, ())) + len(body_hits.get(t, ())) for t in vocab}
+    block = search_index.BLOCK
+    heavy = {t: _pow2(df[t] / block, 2, 2) for t in vocab if df[t] > block}
+    n_shards = _pow2(sum(df[t] for t in vocab if t not in heavy) / block, 8, 4096)
+    n_doc_shards = _pow2(len(docs) / 8, 8, 1024)
+    base = f"search/{locale}/"
+    files, shards = {}, defaultdict(dict)
+    for term in vocab:
+        title = sorted(title_hits.get(term, ()))
+        body = sorted(body_hits.get(term, ()))
+        blocks = heavy.get(term)
+        if blocks is None:
+            shards[fnv1a(term) % n_shards][term] = [_deltas(title), _deltas(body)]
+            continue
+        for b in range(blocks):
+            files[f"{base}h/{fnv1a(term):08x}-{b}.json"] = _dump(
+                {
+                    term: [
+                        _deltas([i for i in title if i % blocks == b]),
+                        _deltas([i for i in body if i % blocks == b]),
+                    ]
+                }
+            )
+    doc_shards = defaultdict(dict)
+    for pid, doc in docs.items():
+        doc_shards[pid % n_doc_shards][str(pid)] = doc
+    meta = {"v": 2, "shards": n_shards, "doc_shards": n_doc_shards}
+    meta |= {"docs": len(docs), "heavy": heavy}
+    files[base + "meta.json"] = _dump(meta)
+    for n, terms in shards.items():
+        files[f"{base}t/{n}.json"] = _dump(terms)
+    for n, entries in doc_shards.items():
+        files[f"{base}d/{n}.json"] = _dump(entries)
+    return files
+
+
+def _pow2(n, lo, hi):
+    size = lo
+    while size < n and size < hi:
+        size *= 2
+    return size
+
+
+def _deltas(ids):
+    return [i - prev for i, prev in zip(ids, [0, *ids], strict=False)]
+
+
+def _dump(value):
+    return json.dumps(
+        value, ensure_ascii=False, separators=(",", ":"), sort_keys=True
+    ).encode("utf-8")
+
+
+def _reference_files(data):
+    files = {}
+    for loc in data["locales"]:
+        pages = [p for p in data["pages"] if p["locale"] == loc["code"]]
+        files.update(_reference_locale_index(pages, loc["code"]))
+    return files
+
+
+@pytest.fixture
+def sample(tmp_path):
+    return make_snapshot_data(
+        tmp_path / "media",
+        locales=("vi", "en", "zh-hans", "lo", "km", "bdq"),
+        pages_per_locale=60,
+    )
+
+
+@pytest.mark.parametrize("block", [512, 16])
+def test_index_bytes_match_the_reference_implementation(sample, monkeypatch, block):
+    # A small BLOCK puts frequent terms in blocks even in a small sample.
+    monkeypatch.setattr(search_index, "BLOCK", block)
+    made = search_index_files(sample)
+    assert made == _reference_files(sample)
+    assert any("/h/" in rel for rel in made) == (block == 16)
+
+
+class _Site:
+    """The index files a kiosk folder holds across incremental builds."""
+
+    def __init__(self, cache_dir):
+        self.cache_dir = cache_dir
+        self.files: dict[str, bytes] = {}
+
+    def rebuild(self, data) -> dict[str, bytes]:
+        """Build with the cache as the site build does; check the folder then
+        holds exactly the from-scratch index, and return the files written."""
+        unchanged: dict[str, int] = {}
+        made = search_index_files(data, self.cache_dir, unchanged=unchanged)
+        expected = search_index_files(data)
+        assert not set(made) & set(unchanged)
+        assert set(made) | set(unchanged) == set(expected)
+        assert {rel: len(expected[rel]) for rel in unchanged} == unchanged
+        self.files = {rel: made.get(rel, self.files.get(rel)) for rel in expected}
+        assert self.files == expected
+        return made
+
+
+def _edit(page, words):
+    page["search_text"] += " " + words
+    page["content_hash"] = (
+        "sha256:" + hashlib.sha256(page["search_text"].encode()).hexdigest()
+    )
+
+
+@pytest.mark.parametrize("block", [512, 16])
+def test_incremental_index_equals_a_fresh_one_after_edits(
+    sample, tmp_path, monkeypatch, block
+):
+    monkeypatch.setattr(search_index, "BLOCK", block)
+    site = _Site(tmp_path / "state")
+    first = site.rebuild(sample)
+    assert site.rebuild(sample) == {}
+    pages = sample["pages"]
+    by_locale = defaultdict(list)
+    for page in pages:
+        if page["type"] != "home":
+            by_locale[page["locale"]].append(page)
+    locale_files = {
+        code: sum(rel.startswith(f"search/{code}/") for rel in first)
+        for code in by_locale
+    }
+
+    def small(made, code):
+        assert made, "nothing rewritten"
+        assert {rel.split("/")[1] for rel in made} == {code}
+        assert len(made) <= max(12, locale_files[code] // 4), sorted(made)
+
+    for code, words in [
+        ("vi", "Cửa khẩu mở cửa lúc 6 giờ, quầy đổi tiền mới"),
+        ("zh-hans", "口岸今天开放新的柜台"),
+        ("lo", "ດ່ານສາກົນເປີດໃໝ່"),
+        ("km", "ច្រកទ្វារថ្មី"),
+        ("en", "zzyzx"),
+    ]:
+        _edit(by_locale[code][7], words)
+        small(site.rebuild(sample), code)
+    # A new title, a page that moves, a page removed, a page added back.
+    page = by_locale["en"][3]
+    page["title"] = "Quiet reading room"
+    page["content_hash"] = "sha256:" + "1" * 64
+    small(site.rebuild(sample), "en")
+    by_locale["km"][2]["path"] = "/moved-here/"
+    small(site.rebuild(sample), "km")
+    gone = by_locale["vi"][5]
+    pages.remove(gone)
+    small(site.rebuild(sample), "vi")
+    pages.append(gone)
+    small(site.rebuild(sample), "vi")
+    # A page that only repeats words already indexed, then loses them all.
+    _edit(by_locale["bdq"][9], by_locale["bdq"][10]["search_text"])
+    site.rebuild(sample)
+    by_locale["bdq"][9]["search_text"] = ""
+    by_locale["bdq"][9]["title"] = "x"
+    by_locale["bdq"][9]["content_hash"] = "sha256:" + "2" * 64
+    site.rebuild(sample)
+    # Many pages at once: the locale is rebuilt, with the same result.
+    for i, page in enumerate(by_locale["lo"]):
+        _edit(page, f"ຂໍ້ມູນ {i}")
+    site.rebuild(sample)
+
+
+def test_cache_without_unchanged_returns_every_file(sample, tmp_path):
+    cache = tmp_path / "state"
+    assert search_index_files(sample, cache) == search_index_files(sample)
+    page = next(p for p in sample["pages"] if p["locale"] == "lo" and p["id"] % 3)
+    _edit(page, "ດ່ານສາກົນ ໃໝ່")
+    assert search_index_files(sample, cache) == search_index_files(sample)
+    assert search_index_files(sample, cache) == _reference_files(sample)
+
+
+def test_repeated_page_ids_are_indexed_as_before(sample, tmp_path):
+    en = [p for p in sample["pages"] if p["locale"] == "en" and p["type"] != "home"]
+    twin = dict(en[4], title="Twin page", summary="Twin page")
+    sample["pages"].append(twin)
+    made = search_index_files(sample)
+    assert made == _reference_files(sample)
+    assert index_search(made, "en", en[4]["title"] + " twin") == [twin["id"]]
+    site = _Site(tmp_path / "state")
+    site.rebuild(sample)
+    _edit(twin, "second copy")
+    site.rebuild(sample)
