@@ -189,6 +189,11 @@ _PAGES_START = b'"pages":['
 VOLATILE_KEYS = ("content_hash", "generated_at")
 
 
+def snapshot_cache_clear() -> None:
+    """Forget the pages parsed so far (the next read parses every line)."""
+    _PARSED_LINES.clear()
+
+
 def snapshot_dumps(data: dict[str, Any]) -> bytes:
     """Compact JSON, each page on a line of its own:
 
