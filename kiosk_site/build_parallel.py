@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -105,13 +106,21 @@ class SideProcess:
                 self._results_in.send(("error", traceback.format_exc()))
 
     def send(self, site: tuple[dict, dict, dict], rels: list[str]) -> None:
-        """Start the second half: site-wide URLs and the files to render."""
-        self._orders_in.send((site, rels))
+        """Start the second half: site-wide URLs and the files to render.
+
+        Sent from a thread: the message is larger than a pipe holds, and the
+        second process reads it only once its fonts and index are made, while
+        this one goes on rendering."""
+        self._sender = threading.Thread(
+            target=self._orders_in.send, args=((site, rels),), daemon=True
+        )
+        self._sender.start()
 
     def result(self) -> tuple[dict[str, tuple[int, bool]], list[tuple[str, bool]], Any]:
         """(prepared files -> (bytes, written), rendered files, the extra)."""
         try:
             status, value = self._results.recv()
+            self._sender.join()
         except EOFError:
             status, value = "error", "the second build process stopped unexpectedly"
         self._process.join()
