@@ -50,3 +50,27 @@ def test_non_json_snapshot_is_refused(tmp_path):
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(SnapshotError, match="not UTF-8 JSON"):
         snapshot_load(path)
+
+
+def test_valid_snapshot_passes_the_compiled_per_type_check_alone(tmp_path, monkeypatch):
+    """Every page type has its own compiled validator; a valid snapshot never
+    needs the (slow) reference validator."""
+    from kiosk_site import snapshot as snapshot_module
+
+    path = make_snapshot(tmp_path, locales=("vi", "km"), pages_per_locale=20)
+    monkeypatch.setattr(
+        snapshot_module, "_validator", lambda: pytest.fail("reference validator used")
+    )
+    snapshot_load(path)
+    assert {"place", "event", "notice"} < set(snapshot_module._fast_page_validators())
+
+
+def test_fields_of_another_type_are_refused(tmp_path):
+    path = make_snapshot(tmp_path, locales=("vi",), pages_per_locale=40)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    event = next(i for i, p in enumerate(data["pages"]) if p["type"] == "event")
+    place = next(p for p in data["pages"] if p["type"] == "place")
+    data["pages"][event]["fields"] = place["fields"]
+    snapshot_write(path, data)
+    with pytest.raises(SnapshotError, match=rf"\$\.pages\[{event}\]"):
+        snapshot_load(path)
