@@ -1,11 +1,14 @@
 """Client-side search index, split so that a small edit changes few bytes.
 
 Per locale, under `search/<locale>/`:
-- `meta.json`: shard counts, document count and the list of frequent terms;
+- `meta.json`: shard and bucket counts, document count and the list of
+  frequent terms;
 - `t/<n>.json`: rare terms, sharded by FNV-1a of the term (one small file per
   query token);
-- `h/<hash>-<b>.json`: each frequent term's postings split into blocks by page
-  id, so adding a page to a frequent term rewrites one block, not the list;
+- `h/<bucket>-<b>.json`: the postings of frequent terms, split into blocks by
+  page id, so adding a page to a frequent term rewrites one block, not the
+  list; the terms are grouped into buckets by FNV-1a (a few per file), as
+  creating a file costs more than writing its bytes;
 - `d/<n>.json`: title, URL and snippet of the pages, sharded by page id.
 Postings are page ids (stable across edits), split into title and body hits and
 delta-encoded; they carry no term frequencies, so an edit only touches the
@@ -28,10 +31,16 @@ from typing import Any
 from .render import page_url
 from .segment import distinct_tokens, fnv1a
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 SNIPPET_CHARS = 160
 BLOCK = 512  # postings per file a frequent term is split into (about)
 MAX_BLOCKS = 2
+# Postings of frequent terms per bucket (at least; under twice as many on
+# average): 10 to 30 frequent terms of a 1000-page locale, 1 to 6 of a
+# 10,000-page one. Sized by postings rather than terms, so that a query token
+# fetches about 20 KB however large the locale, while a small locale still
+# makes few files (each file created costs more than its bytes).
+BUCKET_POSTINGS = 8192
 # An edit of more pages than this rebuilds the locale, which costs about as much.
 UPDATE_PAGES = 50
 
@@ -75,8 +84,17 @@ _IS_BLOCK = {
 }
 
 
-def _heavy_file(base: str, term: str, b: int) -> str:
-    return f"{base}h/{fnv1a(term):08x}-{b}.json"
+def _heavy_buckets(heavy_postings: int) -> int:
+    """Buckets of the frequent terms: the largest power of two that gives each
+    at least BUCKET_POSTINGS postings on average (min 1)."""
+    size = 1
+    while size * 2 * BUCKET_POSTINGS <= heavy_postings and size < 4096:
+        size *= 2
+    return size
+
+
+def _heavy_file(base: str, term: str, buckets: int, b: int) -> str:
+    return f"{base}h/{fnv1a(term) % buckets}-{b}.json"
 
 
 def _doc(page: dict[str, Any]) -> list[Any]:
@@ -98,9 +116,10 @@ def _page_terms(page: dict[str, Any]) -> tuple[set[str], set[str]]:
 
 def _index_files(
     locale: str, terms: dict[int, Terms], docs: dict[int, list[Any]]
-) -> tuple[dict[str, bytes], int]:
-    """Index files of one locale from each page id's terms and document, and
-    the number of postings kept in the hash shards (which sizes them)."""
+) -> tuple[dict[str, bytes], int, dict[str, int]]:
+    """Index files of one locale from each page id's terms and document, the
+    number of postings kept in the hash shards (which sizes them) and the
+    number of postings of each frequent term (which size the buckets)."""
     title_hits: dict[str, list[int]] = defaultdict(list)
     body_hits: dict[str, list[int]] = defaultdict(list)
     # Ids are added in increasing order, so every postings list comes out
@@ -115,12 +134,15 @@ def _index_files(
     postings = {t: (title_hits.get(t, _NONE), body_hits.get(t, _NONE)) for t in vocab}
     df = {t: len(title) + len(body) for t, (title, body) in postings.items()}
     heavy = {t: _pow2(n / BLOCK, 2, MAX_BLOCKS) for t, n in df.items() if n > BLOCK}
-    light = sum(df.values()) - sum(df[t] for t in heavy)
+    heavy_postings = sum(df[t] for t in heavy)
+    light = sum(df.values()) - heavy_postings
     n_shards = _pow2(light / BLOCK, 8, 4096)
     n_doc_shards = _pow2(len(docs) / 8, 8, 1024)
+    n_buckets = _heavy_buckets(heavy_postings)
     base = f"search/{locale}/"
     files: dict[str, bytes] = {}
     shards: dict[int, dict[str, list[list[int]]]] = defaultdict(dict)
+    buckets: dict[str, dict[str, list[list[int]]]] = defaultdict(dict)
     for term, (title, body) in postings.items():
         blocks = heavy.get(term)
         if blocks is None:
@@ -129,9 +151,10 @@ def _index_files(
         for b, (in_title, in_body) in enumerate(
             zip(_blocks(title, blocks), _blocks(body, blocks), strict=True)
         ):
-            files[_heavy_file(base, term, b)] = _dump(
-                {term: [_deltas(in_title), _deltas(in_body)]}
-            )
+            buckets[_heavy_file(base, term, n_buckets, b)][term] = [
+                _deltas(in_title),
+                _deltas(in_body),
+            ]
     doc_shards: dict[int, dict[str, list[Any]]] = defaultdict(dict)
     for pid, doc in docs.items():
         doc_shards[pid % n_doc_shards][str(pid)] = doc
@@ -142,13 +165,16 @@ def _index_files(
             "doc_shards": n_doc_shards,
             "docs": len(docs),
             "heavy": heavy,
+            "heavy_buckets": n_buckets,
         }
     )
+    for rel, entries in buckets.items():
+        files[rel] = _dump(entries)
     for n, entries in shards.items():
         files[f"{base}t/{n}.json"] = _dump(entries)
     for n, entries in doc_shards.items():
         files[f"{base}d/{n}.json"] = _dump(entries)
-    return dict(sorted(files.items())), light
+    return dict(sorted(files.items())), light, {t: df[t] for t in heavy}
 
 
 def _gather(
@@ -202,9 +228,9 @@ def _postings(files: dict[str, bytes], base: str, meta: dict, tok: str):
     """(title ids, body ids) of one token, or None; as static/search.js does."""
     blocks = meta["heavy"].get(tok)
     if blocks:
+        bucket = fnv1a(tok) % meta["heavy_buckets"]
         parts = [
-            json.loads(files[f"{base}h/{fnv1a(tok):08x}-{b}.json"])[tok]
-            for b in range(blocks)
+            json.loads(files[f"{base}h/{bucket}-{b}.json"])[tok] for b in range(blocks)
         ]
     else:
         shard = json.loads(
@@ -221,10 +247,12 @@ def _postings(files: dict[str, bytes], base: str, meta: dict, tok: str):
 
 
 # The state kept between builds for one locale (a pickle of plain values, so
-# it loads in about a millisecond): its files, the number of light postings,
-# and per page id its content hash, path and terms (newline-joined UTF-8, split
-# only for pages that change). None for "pages" when page ids repeat.
-STATE_VERSION = 2
+# it loads in about a millisecond): its files, the number of light postings and
+# of each frequent term's postings (so an edit reads only the blocks it
+# changes), and per page id its content hash, path and terms (newline-joined
+# UTF-8, split only for pages that change). None for "pages" when page ids
+# repeat.
+STATE_VERSION = 3
 
 
 def _join(terms: Collection[str]) -> bytes:
@@ -248,12 +276,13 @@ def _new_state(
         return _page_terms(page)
 
     terms, docs, repeated = _gather(pages, terms_of)
-    files, light = _index_files(locale, terms, docs)
+    files, light, heavy_df = _index_files(locale, terms, docs)
     return {
         "version": STATE_VERSION,
         "code": _code_hash(),
         "files": files,
         "light": light,
+        "heavy_df": heavy_df,
         "pages": None
         if repeated
         else {
@@ -346,42 +375,48 @@ def _update_state(
         return found
 
     light = state["light"]
+    heavy_df: dict[str, int] = {}  # frequent terms whose df changed
     for term, (t_out, t_in, b_out, b_in) in changes.items():
         blocks = meta["heavy"].get(term)
         if blocks is None:
             rel = f"{base}t/{fnv1a(term) % meta['shards']}.json"
-            parts = [load(rel)]
-            entry = parts[0].get(term, ([], []))
+            shard = load(rel)
+            entry = shard.get(term, ([], []))
             title, body = _ids(entry[0]), _ids(entry[1])
-        else:
-            parts = [load(_heavy_file(base, term, b)) for b in range(blocks)]
-            if any(term not in part for part in parts):
-                return None  # two frequent terms share a hash: rebuild
-            title = set().union(*(accumulate(part[term][0]) for part in parts))
-            body = set().union(*(accumulate(part[term][1]) for part in parts))
-        df = len(title) + len(body)
-        title = sorted((title - t_out) | t_in)
-        body = sorted((body - b_out) | b_in)
-        new_df = len(title) + len(body)
-        if blocks is None:
+            df = len(title) + len(body)
+            title = sorted((title - t_out) | t_in)
+            body = sorted((body - b_out) | b_in)
+            new_df = len(title) + len(body)
             if new_df > BLOCK:
                 return None
             light += new_df - df
             if new_df:
-                parts[0][term] = [_deltas(title), _deltas(body)]
+                shard[term] = [_deltas(title), _deltas(body)]
             else:
-                parts[0].pop(term, None)
+                shard.pop(term, None)
             dirty.add(rel)
             continue
+        # A frequent term: only the blocks holding the changed ids are read
+        # (its df is in the state), and rewritten.
+        new_df = state["heavy_df"][term]
+        for b in {pid % blocks for pid in t_out | t_in | b_out | b_in}:
+            rel = _heavy_file(base, term, meta["heavy_buckets"], b)
+            entry = load(rel)[term]
+            title, body = _ids(entry[0]), _ids(entry[1])
+            new_df -= len(title) + len(body)
+            title = sorted((title - t_out) | {i for i in t_in if i % blocks == b})
+            body = sorted((body - b_out) | {i for i in b_in if i % blocks == b})
+            new_df += len(title) + len(body)
+            entry[:] = [_deltas(title), _deltas(body)]
+            dirty.add(rel)
         if new_df <= BLOCK or _pow2(new_df / BLOCK, 2, MAX_BLOCKS) != blocks:
             return None
-        title_blocks, body_blocks = _blocks(title, blocks), _blocks(body, blocks)
-        for b in {pid % blocks for pid in t_out | t_in | b_out | b_in}:
-            parts[b][term] = [_deltas(title_blocks[b]), _deltas(body_blocks[b])]
-            dirty.add(_heavy_file(base, term, b))
+        heavy_df[term] = new_df
     n_docs = len(current)
+    heavy_df = {**state["heavy_df"], **heavy_df}
     if (
         _pow2(light / BLOCK, 8, 4096) != meta["shards"]
+        or _heavy_buckets(sum(heavy_df.values())) != meta["heavy_buckets"]
         or _pow2(n_docs / 8, 8, 1024) != meta["doc_shards"]
     ):
         return None
@@ -414,6 +449,7 @@ def _update_state(
         del known[pid]
     known.update(known_now)
     state["light"] = light
+    state["heavy_df"] = heavy_df
     return written
 
 

@@ -28,10 +28,11 @@
       return Promise.all(toks.map(function (t) {
         var blocks = Object.prototype.hasOwnProperty.call(meta.heavy, t) ? meta.heavy[t] : 0;
         if (blocks) {
-          var hash = ("0000000" + T.fnv1a(t).toString(16)).slice(-8);
+          // Frequent terms share bucket files (a few terms each), per block.
+          var bucket = T.fnv1a(t) % meta.heavy_buckets;
           var parts = [];
           for (var b = 0; b < blocks; b++) {
-            parts.push(getJSON(base + "h/" + hash + "-" + b + ".json")
+            parts.push(getJSON(base + "h/" + bucket + "-" + b + ".json")
               .then(function (f) { return f[t]; }));
           }
           return Promise.all(parts).then(function (ps) {

@@ -107,8 +107,12 @@ def _reference_locale_index(pages, locale):
     heavy = {t: _pow2(df[t] / block, 2, 2) for t in vocab if df[t] > block}
     n_shards = _pow2(sum(df[t] for t in vocab if t not in heavy) / block, 8, 4096)
     n_doc_shards = _pow2(len(docs) / 8, 8, 1024)
+    heavy_postings = sum(df[t] for t in heavy)
+    n_buckets = 1
+    while 2 * n_buckets * search_index.BUCKET_POSTINGS <= heavy_postings:
+        n_buckets *= 2
     base = f"search/{locale}/"
-    files, shards = {}, defaultdict(dict)
+    files, shards, buckets = {}, defaultdict(dict), defaultdict(dict)
     for term in vocab:
         title = sorted(title_hits.get(term, ()))
         body = sorted(body_hits.get(term, ()))
@@ -117,20 +121,18 @@ def _reference_locale_index(pages, locale):
             shards[fnv1a(term) % n_shards][term] = [_deltas(title), _deltas(body)]
             continue
         for b in range(blocks):
-            files[f"{base}h/{fnv1a(term):08x}-{b}.json"] = _dump(
-                {
-                    term: [
-                        _deltas([i for i in title if i % blocks == b]),
-                        _deltas([i for i in body if i % blocks == b]),
-                    ]
-                }
-            )
+            buckets[f"{base}h/{fnv1a(term) % n_buckets}-{b}.json"][term] = [
+                _deltas([i for i in title if i % blocks == b]),
+                _deltas([i for i in body if i % blocks == b]),
+            ]
     doc_shards = defaultdict(dict)
     for pid, doc in docs.items():
         doc_shards[pid % n_doc_shards][str(pid)] = doc
-    meta = {"v": 2, "shards": n_shards, "doc_shards": n_doc_shards}
-    meta |= {"docs": len(docs), "heavy": heavy}
+    meta = {"v": 3, "shards": n_shards, "doc_shards": n_doc_shards}
+    meta |= {"docs": len(docs), "heavy": heavy, "heavy_buckets": n_buckets}
     files[base + "meta.json"] = _dump(meta)
+    for rel, terms in buckets.items():
+        files[rel] = _dump(terms)
     for n, terms in shards.items():
         files[f"{base}t/{n}.json"] = _dump(terms)
     for n, entries in doc_shards.items():
@@ -172,10 +174,17 @@ def sample(tmp_path):
     )
 
 
-@pytest.mark.parametrize("block", [512, 16])
-def test_index_bytes_match_the_reference_implementation(sample, monkeypatch, block):
-    # A small BLOCK puts frequent terms in blocks even in a small sample.
+# A small BLOCK puts frequent terms in blocks even in a small sample, and small
+# buckets make several bucket files of them.
+LAYOUTS = [(512, 8192), (16, 8192), (16, 256)]
+
+
+@pytest.mark.parametrize(("block", "bucket_postings"), LAYOUTS)
+def test_index_bytes_match_the_reference_implementation(
+    sample, monkeypatch, block, bucket_postings
+):
     monkeypatch.setattr(search_index, "BLOCK", block)
+    monkeypatch.setattr(search_index, "BUCKET_POSTINGS", bucket_postings)
     made = search_index_files(sample)
     assert made == _reference_files(sample)
     assert any("/h/" in rel for rel in made) == (block == 16)
@@ -209,11 +218,12 @@ def _edit(page, words):
     )
 
 
-@pytest.mark.parametrize("block", [512, 16])
+@pytest.mark.parametrize(("block", "bucket_postings"), LAYOUTS)
 def test_incremental_index_equals_a_fresh_one_after_edits(
-    sample, tmp_path, monkeypatch, block
+    sample, tmp_path, monkeypatch, block, bucket_postings
 ):
     monkeypatch.setattr(search_index, "BLOCK", block)
+    monkeypatch.setattr(search_index, "BUCKET_POSTINGS", bucket_postings)
     site = _Site(tmp_path / "state")
     first = site.rebuild(sample)
     assert site.rebuild(sample) == {}
@@ -286,3 +296,134 @@ def test_repeated_page_ids_are_indexed_as_before(sample, tmp_path):
     site.rebuild(sample)
     _edit(twin, "second copy")
     site.rebuild(sample)
+
+
+# --- Frequent terms grouped into bucket files ---------------------------------
+
+
+@pytest.fixture
+def small_buckets(monkeypatch):
+    """Frequent terms (df > 16) in buckets of at least 256 postings: a
+    60-page sample then has several bucket files, each of several terms."""
+    monkeypatch.setattr(search_index, "BLOCK", 16)
+    monkeypatch.setattr(search_index, "BUCKET_POSTINGS", 256)
+
+
+def test_each_bucket_file_holds_the_frequent_terms_hashed_to_it(sample, small_buckets):
+    files = search_index_files(sample)
+    for loc in sample["locales"]:
+        base = f"search/{loc['code']}/"
+        meta = json.loads(files[base + "meta.json"])
+        heavy, n_buckets = meta["heavy"], meta["heavy_buckets"]
+        assert meta["v"] == 3
+        bucket_files = {
+            rel: json.loads(blob)
+            for rel, blob in files.items()
+            if rel.startswith(base + "h/")
+        }
+        found = defaultdict(set)  # term -> blocks it is in
+        for rel, entries in bucket_files.items():
+            name = rel.removeprefix(base + "h/").removesuffix(".json")
+            bucket, b = map(int, name.split("-"))
+            for term in entries:
+                assert fnv1a(term) % n_buckets == bucket, (rel, term)
+                found[term].add(b)
+        assert found == {t: set(range(blocks)) for t, blocks in heavy.items()}
+        postings = sum(
+            len(ids)
+            for entries in bucket_files.values()
+            for e in entries.values()
+            for ids in e
+        )
+        # The largest power of two giving each bucket >= 256 postings.
+        assert n_buckets * 256 <= max(postings, 256) < 2 * n_buckets * 256
+        if loc["code"] == "vi":
+            assert n_buckets >= 4
+            assert len(bucket_files) == 2 * n_buckets < len(heavy)
+            assert max(map(len, bucket_files.values())) >= 8
+
+
+def _matching(data, locale, query):
+    """Ids of the pages holding every token of `query` (no index involved)."""
+    wanted = set(query_tokens(query))
+    return {
+        p["id"]
+        for p in data["pages"]
+        if p["locale"] == locale
+        and p["type"] != "home"
+        and wanted <= set(tokens(p["title"])) | set(tokens(p["search_text"]))
+    }
+
+
+@pytest.mark.parametrize(
+    ("locale", "query"),
+    [
+        ("vi", "cua khau"),
+        ("vi", "gio mo cua"),
+        ("zh-hans", "口岸"),
+        ("lo", "ດ່ານ"),
+        ("en", "border gate"),
+    ],
+)
+def test_search_reads_frequent_terms_from_their_buckets(
+    sample, small_buckets, locale, query
+):
+    files = search_index_files(sample)
+    meta = json.loads(files[f"search/{locale}/meta.json"])
+    assert any(t in meta["heavy"] for t in query_tokens(query))
+    expected = _matching(sample, locale, query)
+    assert expected
+    assert set(index_search(files, locale, query)) == expected
+
+
+def test_an_edit_rewrites_one_block_of_the_buckets_of_its_frequent_terms(
+    sample, tmp_path, small_buckets
+):
+    site = _Site(tmp_path / "state")
+    site.rebuild(sample)
+    page = next(
+        p for p in sample["pages"] if p["locale"] == "vi" and p["type"] != "home"
+    )
+    meta = json.loads(site.files["search/vi/meta.json"])
+    new = sorted(t for t in meta["heavy"] if t not in _page_terms_of(page))[:3]
+    assert len(new) == 3
+    _edit(page, " ".join(new))
+    made = site.rebuild(sample)
+    buckets = {f"search/vi/h/{fnv1a(t) % meta['heavy_buckets']}-" for t in new}
+    written = {rel for rel in made if "/h/" in rel}
+    assert written == {f"{prefix}{page['id'] % 2}.json" for prefix in buckets}
+
+
+def _page_terms_of(page):
+    title, other = search_index.page_terms(page)
+    return {*title, *other}
+
+
+def test_an_edit_that_changes_the_bucket_count_gives_the_fresh_index(
+    sample, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(search_index, "BLOCK", 16)
+    files = search_index_files(sample)
+    heavy = json.loads(files["search/vi/meta.json"])["heavy"]
+    postings = sum(
+        len(ids)
+        for rel, blob in files.items()
+        if rel.startswith("search/vi/h/")
+        for entry in json.loads(blob).values()
+        for ids in entry
+    )
+    # vi has exactly 4 buckets of the minimum size: losing a posting of a
+    # frequent term leaves 2.
+    monkeypatch.setattr(search_index, "BUCKET_POSTINGS", postings / 4)
+    site = _Site(tmp_path / "state")
+    site.rebuild(sample)
+    assert json.loads(site.files["search/vi/meta.json"])["heavy_buckets"] == 4
+    page = next(
+        p for p in sample["pages"] if p["locale"] == "vi" and p["type"] == "information"
+    )
+    page["search_text"] = ""
+    page["content_hash"] = "sha256:" + "3" * 64
+    site.rebuild(sample)
+    meta = json.loads(site.files["search/vi/meta.json"])
+    assert meta["heavy_buckets"] == 2
+    assert meta["heavy"].keys() <= heavy.keys()
