@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kiosk_site.build import site_build  # noqa: E402
-from kiosk_site.render import page_output  # noqa: E402
+from kiosk_site.render import page_output, page_url  # noqa: E402
 from kiosk_site.sample import make_snapshot, snapshot_write  # noqa: E402
 from kiosk_site.snapshot import snapshot_cache_clear  # noqa: E402
 
@@ -140,7 +140,7 @@ def edit_pages(snap: Path, count: int, tag: str, offset: int = 0) -> None:
     snapshot_write(snap, data)
 
 
-def chromium_figures(site: Path, search_site: Path) -> dict:
+def chromium_figures(site: Path, search_site: Path, pages: list[dict]) -> dict:
     from playwright.sync_api import sync_playwright
 
     out = {}
@@ -197,10 +197,18 @@ def chromium_figures(site: Path, search_site: Path) -> dict:
             ctx.close()
             # page weight without photos
             weights = {}
+
+            def first(kind: str, locale: str) -> str:
+                return page_url(
+                    next(
+                        p for p in pages if p["type"] == kind and p["locale"] == locale
+                    )
+                )
+
             data_pages = {
-                "information (vi)": "/vi/thong-tin/",
+                "information (vi)": first("information", "vi"),
                 "search (vi)": "/vi/search/",
-                "place (zh-hans)": "/zh-hans/dia-diem/",
+                "place (zh-hans)": first("place", "zh-hans"),
                 "home (km)": "/km/",
             }
             for label, path in data_pages.items():
@@ -312,7 +320,7 @@ def main() -> int:
         search_build_s, _ = timed(
             lambda: site_build(snapshot=search_snap, out_dir=tmp / "site10k")
         )
-        web = chromium_figures(site, tmp / "site10k")
+        web = chromium_figures(site, tmp / "site10k", data["pages"])
         info = next(p for p in data["pages"] if p["type"] == "information")
         html_bytes = (site / page_output(info)).stat().st_size
 
