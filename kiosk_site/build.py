@@ -83,13 +83,18 @@ def _kiosk_config(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _font_files(chars: SiteChars, state_dir: Path) -> dict[str, bytes]:
+    """Font subsets, fonts.css and the pinyin table for the release's characters."""
+    fonts = fonts_build([chars.text], cache_dir=state_dir / "fonts")
+    return content_files(fonts, chars.text)
+
+
 def _content_files(
     data: dict[str, Any], chars: SiteChars, state_dir: Path
 ) -> tuple[dict[str, bytes], dict[str, int]]:
-    """Font subsets, fonts.css, the pinyin table and the search index files of
-    changed locales; and the sizes of unchanged locales' index files."""
-    fonts = fonts_build([chars.text], cache_dir=state_dir / "fonts")
-    files = content_files(fonts, chars.text)
+    """The files of _font_files and the search index files that changed; and
+    the sizes of the index files that did not."""
+    files = _font_files(chars, state_dir)
     unchanged: dict[str, int] = {}
     files.update(search_index_files(data, state_dir, unchanged=unchanged))
     return files, unchanged
@@ -147,13 +152,13 @@ def site_build(
         fork = not state.get("keys") and isinstance(pages, list)
         workers = workers_for(len(pages)) if fork else 1
     if workers > 1:
-        # Fonts and the index start at once, while this process validates.
+        # The fonts start at once in a second process, while this one
+        # validates and makes the search index; then both render pages.
         counts = state.get("char_counts")
 
         def prepare() -> tuple[dict[str, bytes], Any]:
             chars = site_chars(data, known_pages, counts)
-            files, unchanged = _content_files(data, chars, state_dir)
-            return files, (chars, unchanged)
+            return _font_files(chars, state_dir), chars
 
         side = SideProcess(data, out_dir, prepare)
     try:
@@ -241,8 +246,15 @@ def site_build(
         t = time.perf_counter()
         if side is not None:
             side.send((asset_urls, image_urls, video_urls), [job[0] for job in todo])
+            unchanged = {}
+            index = search_index_files(data, state_dir, unchanged=unchanged)
+            made_index = {
+                rel: (len(blob), writer.write(f"{out_dir}/{rel}", blob))
+                for rel, blob in index.items()
+            }
             results = render_chunks(todo, str(out_dir), side.counter)
-            made, more, (chars, unchanged) = side.result()
+            made, more, chars = side.result()
+            made.update(made_index)
             results += more
         else:
             results = render_chunks(todo, str(out_dir), None)

@@ -1,5 +1,5 @@
-"""Share a build between two processes: the second one makes the fonts and the
-search index while the first validates and renders, then both render pages.
+"""Share a build between two processes: the second one makes the fonts while
+the first validates and makes the search index, then both render pages.
 
 The second process is forked as soon as the snapshot is parsed, so it reads
 the snapshot from memory instead of a pickle. It writes nothing until the
@@ -28,25 +28,42 @@ RenderJob = tuple[str, str, Callable[[], dict]]
 
 
 def render_chunks(
-    todo: list[RenderJob], out_dir: str, counter: Any
+    todo: list[RenderJob], out_dir: str, shared: Any, *, from_end: bool = False
 ) -> list[tuple[str, bool]]:
-    """Render files of `todo`, CHUNK at a time, taking the next chunk from the
-    shared `counter` (or all of them when there is none); (path, written) each."""
+    """Render files of `todo`, CHUNK at a time; (path, written) each.
+
+    With `shared` (a two-slot array: next from the front, end of what is left
+    at the back), one process takes chunks from the front and the other, with
+    `from_end`, from the back, until they meet. Pages come locale by locale
+    and folder by folder, so the two processes write into different folders:
+    two writers in one folder slow each other down on ext4.
+    """
     writer = OutputWriter()
     out = []
-    start = 0
-    while True:
-        if counter is not None:
-            with counter.get_lock():
-                start = counter.value
-                counter.value += CHUNK
-        if start >= len(todo):
-            return out
-        stop = start + CHUNK if counter is not None else len(todo)
+    if shared is None:
+        chunks = iter([(0, len(todo))])
+    else:
+        chunks = iter(lambda: _take(shared, len(todo), from_end), None)
+    for start, stop in chunks:
         for rel, template, make in todo[start:stop]:
             html = render(template, make())
             out.append((rel, writer.write(f"{out_dir}/{rel}", html.encode("utf-8"))))
-        start = stop
+    return out
+
+
+def _take(shared: Any, total: int, from_end: bool) -> tuple[int, int] | None:
+    """The next chunk (start, stop) of what is left, or None when nothing is."""
+    with shared.get_lock():
+        front, back = shared[0], shared[1] if shared[1] >= 0 else total
+        if front >= back:
+            return None
+        if from_end:
+            start = max(front, back - CHUNK)
+            shared[1] = start
+            return start, back
+        stop = min(back, front + CHUNK)
+        shared[0] = stop
+        return front, stop
 
 
 def workers_for(pages: int) -> int:
@@ -68,7 +85,8 @@ class SideProcess:
         prepare: Callable[[], tuple[dict[str, bytes], Any]],
     ) -> None:
         ctx = multiprocessing.get_context("fork")
-        self.counter = ctx.Value("q", 0)
+        # Next page from the front, end of what is left (-1: all); see render_chunks.
+        self.counter = ctx.Array("q", [0, -1])
         self._orders, self._orders_in = ctx.Pipe(duplex=False)
         self._results, self._results_in = ctx.Pipe(duplex=False)
         self._data = data
@@ -97,7 +115,7 @@ class SideProcess:
             )
             jobs = {job[0]: job[:3] for job in page_jobs(site)}
             todo = [jobs[rel] for rel in rels]
-            rendered = render_chunks(todo, self._out_dir, self.counter)
+            rendered = render_chunks(todo, self._out_dir, self.counter, from_end=True)
             self._results_in.send(("ok", (made, rendered, extra)))
         except BaseException as err:  # noqa: BLE001 - reported in the first process
             try:
