@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -34,17 +35,26 @@ def node_file(rel: str) -> bytes:
     return path.read_bytes()
 
 
+@functools.cache
+def _pinyin_table() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(syllable, its characters) from simple-keyboard-layouts, read once."""
+    source = node_file("simple-keyboard-layouts/build/layouts/chinese.js").decode()
+    block = source.split("layoutCandidates:", 1)[1]
+    return tuple(
+        (key, tuple(value.split()))
+        for key, value in re.findall(r'(\w+):\s*"([^"]*)"', block)
+    )
+
+
 def pinyin_candidates(chars: set[str]) -> dict[str, str]:
     """Pinyin -> the content's own Han characters, from simple-keyboard-layouts.
 
     The table in the npm package lists common characters per pinyin syllable;
     keeping only the characters the release uses makes a small, honest table.
     """
-    source = node_file("simple-keyboard-layouts/build/layouts/chinese.js").decode()
-    block = source.split("layoutCandidates:", 1)[1]
     out: dict[str, str] = {}
-    for key, value in re.findall(r'(\w+):\s*"([^"]*)"', block):
-        kept = [c for c in value.split() if c in chars]
+    for key, candidates in _pinyin_table():
+        kept = [c for c in candidates if c in chars]
         if kept:
             out[key] = " ".join(kept)
     return dict(sorted(out.items()))
