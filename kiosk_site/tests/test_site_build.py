@@ -89,9 +89,7 @@ def test_title_edit_rerenders_the_page_and_its_parent_tile(tmp_path, warm_out):
     report = site_build(snapshot=snap, out_dir=out)
     assert report.pages_rendered == 2
     parent = next(p for p in data["pages"] if p["id"] == page["parent_id"])
-    assert "Chợ đêm Ngọc Hồi" in (out / page_output(parent)).read_text(
-        encoding="utf-8"
-    )
+    assert "Chợ đêm Ngọc Hồi" in (out / page_output(parent)).read_text(encoding="utf-8")
 
 
 def test_removed_page_disappears_from_output(tmp_path, warm_out):
