@@ -24,7 +24,6 @@ from .render import (
     page_jobs,
     site_key,
     templates_hash,
-    tool_jobs,
 )
 from .search_index import search_index_files
 from .snapshot import (
@@ -216,8 +215,9 @@ def site_build(
                 if page["id"] in parents:
                     dirty.add(parents[page["id"]])
             new_keys = dict(old_keys)
+            # The attract, search and feedback screens draw only on
+            # site-wide inputs: their keys stand too.
             jobs = [page_job(site, site.by_id[pid]) for pid in sorted(dirty)]
-            jobs += tool_jobs(site)
         else:
             new_keys = {}
             jobs = page_jobs(site)

@@ -22,9 +22,22 @@ from .ui_text import ui_texts
 STATE_VERSION = 6
 
 
+# The state this process last wrote, with the file's (path, mtime, size): a
+# worker that rebuilds the same folder again skips unpickling it. Builds only
+# read states (they copy what they change).
+_LAST_WRITTEN: tuple[tuple[str, int, int], dict[str, Any]] | None = None
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    st = path.stat()
+    return str(path), st.st_mtime_ns, st.st_size
+
+
 def state_read(path: Path) -> dict[str, Any]:
     """The last build's state, or {} when there is none or it is unusable."""
     try:
+        if _LAST_WRITTEN is not None and _LAST_WRITTEN[0] == _stamp(path):
+            return _LAST_WRITTEN[1]
         state = pickle.loads(path.read_bytes())
     except FileNotFoundError:
         return {}
@@ -38,9 +51,11 @@ def state_read(path: Path) -> dict[str, Any]:
 def state_write(path: Path, state: dict[str, Any]) -> None:
     """Written in place (a rename costs milliseconds on a busy disk): a torn
     file fails to unpickle, and the next build then starts without state."""
-    path.write_bytes(
-        pickle.dumps({**state, "version": STATE_VERSION}, pickle.HIGHEST_PROTOCOL)
-    )
+    global _LAST_WRITTEN
+    state = {**state, "version": STATE_VERSION}
+    _LAST_WRITTEN = None
+    path.write_bytes(pickle.dumps(state, pickle.HIGHEST_PROTOCOL))
+    _LAST_WRITTEN = (_stamp(path), state)
 
 
 @dataclass

@@ -104,3 +104,17 @@ def test_a_full_build_that_fails_validation_writes_no_site_file(tmp_path, warm_o
     with pytest.raises(SnapshotError, match=r"\$\.pages\[\d+\]\.title"):
         site_build(snapshot=snap, out_dir=out, workers=2)
     assert [p.name for p in out.iterdir()] == [".kiosk-build"]
+
+
+def test_a_state_file_changed_behind_the_builders_back_is_read_again(
+    tmp_path, warm_out
+):
+    """The state this process wrote is kept in memory only while the file on
+    disk is still that one; a torn or replaced file means a build without it."""
+    snap = make_snapshot(tmp_path / "snap", **SMALL)
+    out = warm_out("site")
+    first = site_build(snapshot=snap, out_dir=out)
+    assert site_build(snapshot=snap, out_dir=out).pages_rendered == 0
+    (out / ".kiosk-build" / "state.pickle").write_bytes(b"torn")
+    again = site_build(snapshot=snap, out_dir=out)
+    assert again.pages_rendered == first.pages_total
