@@ -300,16 +300,14 @@ def main() -> int:
         hugo_cpu = statistics.median(c for _w, c, _r in theirs)
         report = ours[0][2]
         site = tmp / "site0"
-        for r in range(1, args.rounds):
-            shutil.rmtree(tmp / f"site{r}")
-            shutil.rmtree(tmp / f"hugo{r}")
         hugo_files = sum(1 for p in (tmp / "hugo0").rglob("*.html"))
         hugo_html = sum(p.stat().st_size for p in (tmp / "hugo0").rglob("*.html"))
         our_html = sum(p.stat().st_size for p in site.rglob("*.html"))
 
-        # One-page edits, each rebuilt in this process after the last build.
+        # One-page edits, each rebuilt in this process after the last build
+        # (five at least: an edit now and then re-shards a locale's index).
         ones = []
-        for r in range(args.rounds):
+        for r in range(max(5, args.rounds)):
             edit_pages(snap, 1, f"một trang {r}", offset=r)
             os.sync()
             ones.append(timed(lambda: site_build(snapshot=snap, out_dir=site)))
@@ -359,7 +357,7 @@ def main() -> int:
             (
                 "one-page edit rebuild",
                 f"{one_s:.3f} s",
-                f"median of {args.rounds}: "
+                f"median of {len(ones)}: "
                 + ", ".join(f"{w:.3f}" for w, _r in ones)
                 + f" s; {one.pages_rendered} page(s) re-rendered",
             ),
