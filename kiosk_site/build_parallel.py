@@ -92,6 +92,7 @@ class SideProcess:
         self._data = data
         self._out_dir = str(out_dir)
         self._prepare = prepare
+        self._sender: threading.Thread | None = None
         self._process = ctx.Process(target=self._run, daemon=True)
         self._process.start()
 
@@ -138,7 +139,8 @@ class SideProcess:
         """(prepared files -> (bytes, written), rendered files, the extra)."""
         try:
             status, value = self._results.recv()
-            self._sender.join()
+            if self._sender is not None:
+                self._sender.join()
         except EOFError:
             status, value = "error", "the second build process stopped unexpectedly"
         self._process.join()
