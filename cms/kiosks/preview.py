@@ -82,7 +82,8 @@ def kiosk_preview_response(request, page):
     with open(out_dir.parent / f"{cluster.code}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one preview build per cluster at a time
         try:
-            kiosk_build(cluster=cluster, out_dir=out_dir, draft=page)
+            # In this process: a web server's threads and fork() do not mix.
+            kiosk_build(cluster=cluster, out_dir=out_dir, draft=page, workers=1)
         except DraftNotShown:
             return _message(
                 request,

@@ -34,10 +34,13 @@ def cluster_snapshot_local(*, cluster: Cluster, draft=None) -> dict:
     return snapshot
 
 
-def kiosk_build(*, cluster: Cluster, out_dir: Path | None = None, draft=None):
+def kiosk_build(
+    *, cluster: Cluster, out_dir: Path | None = None, draft=None, workers=None
+):
     """Render the cluster's kiosk into ``out_dir`` (default KIOSK_BUILD_ROOT/<code>).
 
     Only pages whose content changed are re-rendered; the report says how many.
+    ``workers=1`` keeps the build in this process (see kiosk_site.build).
     """
     from kiosk_site.build import site_build
     from kiosk_site.snapshot import snapshot_dumps
@@ -47,4 +50,4 @@ def kiosk_build(*, cluster: Cluster, out_dir: Path | None = None, draft=None):
     with tempfile.TemporaryDirectory(prefix="kiosk-snapshot-") as tmp:
         path = Path(tmp) / "snapshot.json"
         path.write_bytes(snapshot_dumps(snapshot))
-        return site_build(snapshot=path, out_dir=out_dir)
+        return site_build(snapshot=path, out_dir=out_dir, workers=workers)

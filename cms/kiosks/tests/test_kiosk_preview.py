@@ -63,3 +63,22 @@ def test_preview_files_need_an_admin_login(client):
     response = client.get("/admin/kiosk-preview/bo-y/assets/app.css")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_preview_builds_in_the_web_process_without_forking(info_page, monkeypatch):
+    """A web server's threads and fork() do not mix: the preview asks the
+    builder to stay in this process however large the cluster is."""
+    import kiosk_site.build
+
+    seen = []
+    real = kiosk_site.build.site_build
+
+    def spy(**kwargs):
+        seen.append(kwargs.get("workers"))
+        return real(**kwargs)
+
+    monkeypatch.setattr(kiosk_site.build, "site_build", spy)
+    ClusterFactory(code="bo-y", languages=["vi"])
+    response = info_page.make_preview_request(preview_mode="kiosk")
+    assert response.status_code == 200
+    assert seen == [1]
