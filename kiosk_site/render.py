@@ -1,8 +1,9 @@
 """Turn snapshot pages into template contexts and render them with Jinja2.
 
-The same renderer serves the build and (later) the CMS preview: `page_contexts`
-yields one plain-data context per output file, and `render` turns a context into
-HTML. Contexts are plain JSON data, so their hash keys incremental rebuilds.
+The same renderer serves the build and the CMS preview: `page_jobs` gives, per
+output file, its template, a context maker and a render key maker, and `render`
+turns a context into HTML. Contexts are plain JSON data, so the few files
+without a cheap key are keyed by hashing their context.
 """
 
 from __future__ import annotations
@@ -369,19 +370,6 @@ def page_key(site: SiteInputs, page: dict[str, Any]) -> str:
     return hashlib.sha256(
         f"{site_key(site)}|{page['content_hash']}|".encode() + canonical_json(tiles)
     ).hexdigest()
-
-
-def page_contexts(
-    site: SiteInputs, select: Callable[[int], bool] | None = None
-) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """Yield (output path, template, context) for every file the site renders.
-
-    `select(i)` picks which of the files (numbered in output order) to build
-    contexts for, so several processes can share one build.
-    """
-    for i, (rel, template, make, _key) in enumerate(page_jobs(site)):
-        if select is None or select(i):
-            yield rel, template, make()
 
 
 Job = tuple[str, str, Callable[[], dict], Callable[[], str] | None]
