@@ -9,6 +9,7 @@ failed validation kills it.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -41,13 +42,16 @@ def render_chunks(
     writer = OutputWriter()
     out = []
     if shared is None:
-        chunks = iter([(0, len(todo))])
+        chunks = iter((i, i + CHUNK) for i in range(0, len(todo), CHUNK))
     else:
         chunks = iter(lambda: _take(shared, len(todo), from_end), None)
     for start, stop in chunks:
         for rel, template, make in todo[start:stop]:
             html = render(template, make())
             out.append((rel, writer.write(f"{out_dir}/{rel}", html.encode("utf-8"))))
+        # The build turns the automatic collector off (see build.site_build):
+        # the few cyclic objects each page leaves go a chunk at a time.
+        gc.collect(0)
     return out
 
 
