@@ -10,14 +10,9 @@ from typing import Any
 
 from .config import NODE_MODULES, STATIC_DIR
 from .errors import FrontendError
+from .fonts import FAMILIES, FontFile
 
 FONTS_CSS = "assets/fonts.css"
-UNICODE_RANGES = {
-    "latin": None,
-    "lao": "U+0E80-0EFF",
-    "khmer": "U+1780-17FF, U+19E0-19FF",
-    "cjk": "U+2E80-9FFF, U+F900-FAFF, U+FF00-FFEF, U+20000-2FFFF",
-}
 
 
 def hashed(name: str, data: bytes) -> str:
@@ -63,7 +58,7 @@ def pinyin_candidates(chars: set[str]) -> dict[str, str]:
 PINYIN_JS = "assets/pinyin.js"
 
 
-def content_files(fonts: list[tuple[str, str, bytes]], chars: str) -> dict[str, bytes]:
+def content_files(fonts: list[FontFile], chars: str) -> dict[str, bytes]:
     """The files that follow the release's characters: the font subsets under
     hashed names, the stable `fonts.css` naming them, and the stable
     `pinyin.js` table of the on-screen keyboard. Pages name only the stable
@@ -78,19 +73,17 @@ def content_files(fonts: list[tuple[str, str, bytes]], chars: str) -> dict[str, 
     return files
 
 
-def font_files(fonts: list[tuple[str, str, bytes]]) -> dict[str, bytes]:
-    """The WOFF2 subsets under hashed names and the stable fonts.css naming them."""
+def font_files(fonts: list[FontFile]) -> dict[str, bytes]:
+    """The WOFF2 files under hashed names and the stable fonts.css naming them."""
     files: dict[str, bytes] = {}
     faces = []
-    order = list(UNICODE_RANGES)
-    for family, key, data in sorted(fonts, key=lambda f: order.index(f[1])):
-        rel = "assets/fonts/" + hashed(f"{key}.woff2", data)
-        files[rel] = data
-        rng = UNICODE_RANGES[key]
-        rule = f"unicode-range:{rng};" if rng else ""
+    order = list(FAMILIES)
+    for font in sorted(fonts, key=lambda f: order.index(f.key)):
+        rel = "assets/fonts/" + hashed(f"{font.key}.woff2", font.data)
+        files[rel] = font.data
         faces.append(
-            f"@font-face{{font-family:'{family}';src:url('/{rel}') format('woff2');"
-            f"font-display:swap;{rule}}}"
+            f"@font-face{{font-family:'{font.family}';src:url('/{rel}') "
+            f"format('woff2');font-display:swap;unicode-range:{font.unicode_range};}}"
         )
     files[FONTS_CSS] = ("\n".join(faces) + "\n").encode()
     return files

@@ -1,4 +1,9 @@
-"""Subset the Noto fonts to the characters a release uses, as WOFF2."""
+"""Subset the Noto fonts to the characters a release uses, as WOFF2.
+
+Latin and Vietnamese come from one fixed subset shipped with the package
+(latin_font.py); Lao, Khmer, Chinese and any Latin-script characters beyond
+that subset are cut per release.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +14,19 @@ import io
 import logging
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from .config import FONT_DIRS, FONT_FILES
 from .errors import FrontendError
+from .latin_font import LATIN_CODEPOINTS, LATIN_UNICODE_RANGE, latin_font, unicode_range
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 
-SUBSET_VERSION = "4"  # bump when subsetting options change
+SUBSET_VERSION = "5"  # bump when subsetting options change
 
 FAMILIES = {
     "latin": "Kiosk Sans",
+    "latin-extra": "Kiosk Sans",
     "lao": "Kiosk Lao",
     "khmer": "Kiosk Khmer",
     "cjk": "Kiosk CJK",
@@ -45,18 +53,38 @@ def script_of(cp: int) -> str | None:
 
 
 def charsets(texts: Iterable[str]) -> dict[str, set[int]]:
-    """Code points per subset across all texts (ASCII always in latin)."""
+    """Code points per subset across all texts: "latin" is the shipped
+    subset's (ASCII always), "latin-extra" the Latin-script ones beyond it."""
     out: dict[str, set[int]] = {k: set() for k in FAMILIES}
     out["latin"].update(range(0x20, 0x7F))
     for ch in set().union(*texts):
-        script = script_of(ord(ch))
+        cp = ord(ch)
+        script = script_of(cp)
+        if script == "latin" and cp not in LATIN_CODEPOINTS:
+            script = "latin-extra"
         if script:
-            out[script].add(ord(ch))
+            out[script].add(cp)
     # Digits and common punctuation appear beside every script.
     for script in ("lao", "khmer", "cjk"):
         if out[script]:
             out[script].update(range(0x20, 0x40))
     return out
+
+
+# The unicode-range of each subset in fonts.css (latin-extra: its own code points).
+UNICODE_RANGES = {
+    "latin": LATIN_UNICODE_RANGE,
+    "lao": "U+0E80-0EFF",
+    "khmer": "U+1780-17FF, U+19E0-19FF",
+    "cjk": "U+2E80-9FFF, U+F900-FAFF, U+FF00-FFEF, U+20000-2FFFF",
+}
+
+
+class FontFile(NamedTuple):
+    family: str  # CSS font-family
+    key: str  # subset name (FAMILIES)
+    data: bytes  # WOFF2
+    unicode_range: str  # CSS unicode-range of the characters it is for
 
 
 @functools.cache
@@ -74,12 +102,13 @@ def find_font(name: str) -> Path:
 # on vowels, Khmer coeng forms subscripts). Han characters are drawn one glyph
 # per code point, so the CJK subset drops layout and vertical-metrics tables,
 # which are most of the subsetting work and half the file.
-COMPLEX_SHAPING = {"latin", "lao", "khmer"}
+COMPLEX_SHAPING = {"latin", "latin-extra", "lao", "khmer"}
 # The OpenType script tags whose layout rules each subset keeps (Noto Sans
 # also carries Greek and Cyrillic rules, which cost time and serve no text
 # shown in its unicode-range here).
 LAYOUT_SCRIPTS = {
     "latin": ["latn", "DFLT"],
+    "latin-extra": ["latn", "grek", "cyrl", "DFLT"],
     "lao": ["lao ", "DFLT"],
     "khmer": ["khmr", "DFLT"],
 }
@@ -124,6 +153,7 @@ def _subset(
     *,
     shaping: bool = True,
     scripts: list[str] | None = None,
+    quality: int = BROTLI_QUALITY,
 ) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTCollection
@@ -159,14 +189,16 @@ def _subset(
                 del font[tag]
     options.hinting = False
     options.desubroutinize = True
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
+    # Copyright, names, version, and the OFL's license text and URL (13, 14),
+    # which the licence asks to travel with every copy.
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]
     options.notdef_outline = True
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(codepoints))
     subsetter.subset(font)
     buf = io.BytesIO()
     font.flavor = "woff2"
-    with _brotli_quality(BROTLI_QUALITY):
+    with _brotli_quality(quality):
         font.save(buf, reorderTables=True)
     return buf.getvalue()
 
@@ -184,18 +216,22 @@ def _open(path: Path, **kwargs):
 
 def fonts_build(
     texts: Iterable[str], *, cache_dir: Path, only: set[str] | None = None
-) -> list[tuple[str, str, bytes]]:
-    """Return [(family, file stem, woff2 bytes)] for each subset in use.
+) -> list[FontFile]:
+    """The font files of the subsets in use: the shipped Latin subset, and
+    the per-release ones.
 
-    Subsets are cached by font file and character set, so a rebuild whose
-    characters did not change does no font work.
+    Per-release subsets are cached by font file and character set, so a
+    rebuild whose characters did not change does no font work.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
     out = []
     for key, cps in charsets(texts).items():
         if not cps or (only is not None and key not in only):
             continue
-        filename, collection = FONT_FILES[key]
+        if key == "latin":
+            out.append(FontFile(FAMILIES[key], key, latin_font(), UNICODE_RANGES[key]))
+            continue
+        filename, collection = FONT_FILES["latin" if key == "latin-extra" else key]
         path = find_font(filename)
         stat = path.stat()
         ident = hashlib.sha256(
@@ -214,5 +250,6 @@ def fonts_build(
                 scripts=LAYOUT_SCRIPTS.get(key),
             )
             cached.write_bytes(data)
-        out.append((FAMILIES[key], key, data))
+        rng = UNICODE_RANGES.get(key) or unicode_range(cps)
+        out.append(FontFile(FAMILIES[key], key, data, rng))
     return out
