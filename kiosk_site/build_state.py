@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from .latin_font import LATIN_RANGES
 from .ui_text import ui_texts
 
-STATE_VERSION = 6
+STATE_VERSION = 7
 
 
 # The state this process last wrote, with the file's (path, mtime, size): a
@@ -64,19 +66,32 @@ class SiteChars:
     work that out again from the pages that changed alone."""
 
     text: str  # sorted, distinct: what the fonts and the pinyin table need
+    # (page characters leave out what the shipped Latin font holds)
     pages: dict[int, list[str]]  # page id -> [content_hash, its characters]
     counts: dict[str, int]  # character -> how many pages show it
 
 
+# What a page's characters leave out: controls, and what the shipped Latin
+# font holds (fonts draw on the rest: Lao, Khmer, Han and rarer Latin-script).
+_BEYOND_LATIN_FONT = re.compile(
+    "[^\\x00-\\x1f"
+    + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in LATIN_RANGES)
+    + "]+"
+)
+
+
 def page_chars(page: dict[str, Any]) -> str:
-    """Distinct characters of a page's visible text, sorted."""
+    """Distinct characters of a page's visible text that the shipped Latin
+    font does not hold, sorted (a regular expression skips the rest in C:
+    a Vietnamese or English page is scanned without making a character)."""
     text = (
         page["title"]
         + page["summary"]
         + page["body_html"]
         + json.dumps(page["fields"], ensure_ascii=False)
     )
-    return "".join(sorted(set(text)))
+    found = _BEYOND_LATIN_FONT.findall(text)
+    return "".join(sorted(set("".join(found)))) if found else ""
 
 
 def site_chars(
