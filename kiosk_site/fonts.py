@@ -22,7 +22,7 @@ from .latin_font import LATIN_CODEPOINTS, LATIN_UNICODE_RANGE, latin_font, unico
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 
-SUBSET_VERSION = "5"  # bump when subsetting options change
+SUBSET_VERSION = "6"  # bump when subsetting options change
 
 FAMILIES = {
     "latin": "Kiosk Sans",
@@ -99,13 +99,13 @@ def find_font(name: str) -> Path:
 
 
 # Scripts whose shaping needs the OpenType layout tables (Lao tone marks stack
-# on vowels, Khmer coeng forms subscripts). Han characters are drawn one glyph
-# per code point, so the CJK subset drops layout and vertical-metrics tables,
-# which are most of the subsetting work and half the file.
+# on vowels, Khmer coeng forms subscripts): their subsets keep every feature.
+# Han characters are drawn one glyph per code point, so the CJK subset drops
+# the layout and vertical-metrics tables, which are half the file.
 COMPLEX_SHAPING = {"latin", "latin-extra", "lao", "khmer"}
 # The OpenType script tags whose layout rules each subset keeps (Noto Sans
-# also carries Greek and Cyrillic rules, which cost time and serve no text
-# shown in its unicode-range here).
+# also carries Greek and Cyrillic rules, which serve no text in the shipped
+# Latin subset's range).
 LAYOUT_SCRIPTS = {
     "latin": ["latn", "DFLT"],
     "latin-extra": ["latn", "grek", "cyrl", "DFLT"],
@@ -113,6 +113,9 @@ LAYOUT_SCRIPTS = {
     "khmer": ["khmr", "DFLT"],
 }
 CJK_DROPPED_TABLES = ["GSUB", "GPOS", "GDEF", "BASE", "vhea", "vmtx", "VORG"]
+# Copyright, names and version, and the OFL's licence text and URL (13, 14),
+# which the licence asks to travel with every copy.
+NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 13, 14]
 
 # fontTools compresses WOFF2 with Brotli's slowest setting (11). Quality 9
 # gives files within 8 % of that size (CJK subset: 45.6 KB against 42.2 KB) in
@@ -146,6 +149,26 @@ def _brotli_quality(quality: int):
         woff2.brotli = real
 
 
+def _tag(name: str) -> int:
+    return int.from_bytes(name.encode("ascii"), "big")
+
+
+def _face(path: Path, collection_name: str | None):
+    """The HarfBuzz face of a font file, or of the named font of a collection."""
+    import uharfbuzz as hb
+
+    blob = hb.Blob.from_file_path(str(path))
+    if not collection_name:
+        return hb.Face(blob)
+    for index in range(hb.Face(blob).count):
+        face = hb.Face(blob, index)
+        if face.get_name(hb.OTNameIdPredefined.FONT_FAMILY) == collection_name:
+            return face
+    raise FrontendError(
+        f"{path} has no font named {collection_name!r}; install fonts-noto-cjk"
+    )
+
+
 def _subset(
     path: Path,
     collection_name: str | None,
@@ -155,63 +178,46 @@ def _subset(
     scripts: list[str] | None = None,
     quality: int = BROTLI_QUALITY,
 ) -> bytes:
-    from fontTools import subset
-    from fontTools.ttLib import TTCollection
+    """A WOFF2 subset of a font for `codepoints`.
 
-    if collection_name:
-        number = next(
-            (
-                i
-                for i, f in enumerate(TTCollection(str(path), lazy=True).fonts)
-                if f["name"].getDebugName(1) == collection_name
-            ),
-            None,
-        )
-        if number is None:
-            raise FrontendError(
-                f"{path} has no font named {collection_name!r}; install fonts-noto-cjk"
-            )
-        font = _open(path, fontNumber=number)
-    else:
-        font = _open(path)
-    options = subset.Options()
-    options.flavor = "woff2"
-    if shaping:
-        options.layout_features = ["*"]  # Lao and Khmer need every shaping feature
-        if scripts:
-            options.layout_scripts = scripts
-    else:
-        options.layout_features = []
-        options.drop_tables += CJK_DROPPED_TABLES
-        # Deleted before subsetting, they are never even read.
-        for tag in CJK_DROPPED_TABLES:
-            if tag in font:
-                del font[tag]
-    options.hinting = False
-    options.desubroutinize = True
-    # Copyright, names, version, and the OFL's license text and URL (13, 14),
-    # which the licence asks to travel with every copy.
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]
-    options.notdef_outline = True
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(codepoints))
-    subsetter.subset(font)
-    buf = io.BytesIO()
-    font.flavor = "woff2"
-    with _brotli_quality(quality):
-        font.save(buf, reorderTables=True)
-    return buf.getvalue()
+    HarfBuzz's subsetter (the one behind Google Fonts) cuts the font: its
+    layout closure keeps every glyph a shaping rule can reach from the kept
+    characters, and it drops hinting and CFF subroutines. fontTools writes
+    the WOFF2. (fontTools' own subsetter took 0.6 s for the three scripts of a
+    5,000-page release; HarfBuzz takes about 10 ms.)
+    """
+    import uharfbuzz as hb
+    from fontTools.ttLib import woff2
 
-
-def _open(path: Path, **kwargs):
-    """Open a font lazily. Bounding boxes are not recalculated on save: the
-    whole font's box still bounds a subset, and recalculating it would draw
-    every CFF glyph again."""
-    from fontTools.ttLib import TTFont
-
-    return TTFont(
-        str(path), recalcTimestamp=False, recalcBBoxes=False, lazy=True, **kwargs
+    spec = hb.SubsetInput()
+    spec.unicode_set.update(codepoints)
+    spec.flags = (
+        hb.SubsetFlags.NO_HINTING
+        | hb.SubsetFlags.DESUBROUTINIZE
+        | hb.SubsetFlags.NOTDEF_OUTLINE
     )
+    names = spec.sets(hb.SubsetInputSets.NAME_ID)
+    names.clear()
+    names.update(NAME_IDS)
+    if shaping:
+        features = spec.sets(hb.SubsetInputSets.LAYOUT_FEATURE_TAG)
+        features.clear()  # it starts as HarfBuzz's default list
+        features.invert()  # every feature
+        if scripts:
+            kept = spec.sets(hb.SubsetInputSets.LAYOUT_SCRIPT_TAG)
+            kept.clear()
+            kept.update(_tag(script) for script in scripts)
+    else:
+        spec.sets(hb.SubsetInputSets.DROP_TABLE_TAG).update(
+            _tag(table) for table in CJK_DROPPED_TABLES
+        )
+    font = hb.subset(_face(path, collection_name), spec)
+    if font is None:
+        raise FrontendError(f"HarfBuzz could not subset {path}")
+    out = io.BytesIO()
+    with _brotli_quality(quality):
+        woff2.compress(io.BytesIO(font.blob.data), out)
+    return out.getvalue()
 
 
 def fonts_build(

@@ -93,3 +93,44 @@ def test_the_shipped_latin_font_is_what_the_generator_makes():
     """Fails when LATIN_RANGES, the subsetting options or the installed Noto
     Sans changed without `python -m kiosk_site.latin_font` being run."""
     assert latin_font_make() == LATIN_FONT_PATH.read_bytes()
+
+
+SHAPED = {
+    "latin": "Đà Nẵng office: Nghe\u0323\u0302 An, Bahnar ŏ ĭ ŭ",  # marks typed apart
+    "lao": "ດ່ານສາກົນ ຫຼວງພະບາງ ເຂົ້າ",  # tone marks stacked on vowels
+    "khmer": "ច្រកទ្វារព្រំដែន ស្ត្រី ក្សត្រ",  # coeng subscripts
+    "cjk": "口岸，中文。",
+}
+
+
+def _shaped(font, text: str) -> list[tuple[int, int, int, int]]:
+    import uharfbuzz as hb
+
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    hb.shape(font, buf, {})
+    assert all(info.codepoint for info in buf.glyph_infos), f"missing glyph: {text}"
+    return [
+        (info.cluster, pos.x_advance, pos.x_offset, pos.y_offset)
+        for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True)
+    ]
+
+
+def test_each_subset_shapes_its_text_as_the_whole_font_does(tmp_path):
+    """Same glyph clusters, advances and mark offsets from the subset as from
+    the installed font, and no missing glyph: the subsets keep what shaping
+    reaches (Lao tone marks over vowels, Khmer subscripts, Vietnamese marks)."""
+    import uharfbuzz as hb
+    from fontTools.ttLib import woff2
+
+    from kiosk_site.config import FONT_FILES
+    from kiosk_site.fonts import _face, find_font
+
+    fonts = _fonts(list(SHAPED.values()), tmp_path)
+    for key, text in SHAPED.items():
+        ttf = io.BytesIO()
+        woff2.decompress(io.BytesIO(fonts[key].data), ttf)
+        subset = hb.Font(hb.Face(hb.Blob(ttf.getvalue())))
+        whole = hb.Font(_face(find_font(FONT_FILES[key][0]), FONT_FILES[key][1]))
+        assert _shaped(subset, text) == _shaped(whole, text), key
