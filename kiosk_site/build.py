@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
@@ -99,11 +100,46 @@ def _content_files(
     return files, unchanged
 
 
+_PARENTS: tuple[dict[int, list[int]], dict[int, int]] | None = None
+
+
 def _page_parents(site: SiteInputs) -> dict[int, int]:
-    return {kid: pid for pid, kids in site.children.items() for kid in kids}
+    """Page id -> its parent's, from the menu trees (the last result is kept
+    while they are the same object; see render._menu_children)."""
+    global _PARENTS
+    if _PARENTS is None or _PARENTS[0] is not site.children:
+        parents = {kid: pid for pid, kids in site.children.items() for kid in kids}
+        _PARENTS = (site.children, parents)
+    return _PARENTS[1]
 
 
-def site_build(
+@contextlib.contextmanager
+def _collector_paused():
+    """Python's cyclic collector off, and what exists frozen out of its reach.
+
+    With it on, a build's allocations set it walking the whole parsed
+    snapshot (and a worker's cache of parsed pages) again and again; nothing
+    in them forms cycles. Rendering leaves a few dozen cyclic objects per
+    page (Jinja contexts), which render_chunks collects a chunk at a time.
+    """
+    gc.freeze()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def site_build(**kwargs: Any) -> BuildReport:
+    """Build a site (see _site_build), the cyclic collector paused meanwhile."""
+    with _collector_paused():
+        return _site_build(**kwargs)
+
+
+def _site_build(
     *,
     snapshot: Snapshot | str | Path,
     out_dir: Path,
@@ -141,13 +177,6 @@ def site_build(
     data = snapshot.data
     top_seen = bool(snapshot.top_digest) and state.get("top") == snapshot.top_digest
     report.timings["read"] = time.perf_counter() - t0
-    # Python's cyclic GC would walk the whole snapshot again and again while
-    # pages are rendered; nothing in it forms cycles. It is off while the
-    # build runs: rendering leaves a few dozen cyclic objects per page (Jinja
-    # contexts), which render_chunks collects a chunk at a time.
-    gc.freeze()
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
     side: SideProcess | None = None
     if workers is None:
         pages = data.get("pages") if isinstance(data, dict) else None
@@ -291,10 +320,6 @@ def site_build(
         if side is not None:
             side.stop()
         raise
-    finally:
-        gc.unfreeze()
-        if gc_was_enabled:
-            gc.enable()
 
     t = time.perf_counter()
     report.files_removed = _remove_stale(

@@ -11,10 +11,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import html
+import operator
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, repeat
 from typing import Any
 
 import jinja2
@@ -153,22 +155,48 @@ class SiteInputs:
     commons: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # Every pass over the pages runs in C (it runs on every rebuild).
         pages = self.data["pages"]
-        self.by_id = by_id = {p["id"]: p for p in pages}
-        for p in pages:
-            kind = p["type"]
-            if kind == "home" or (p["path"] == "/" and p["locale"] not in self.homes):
-                self.homes[p["locale"]] = p
-            if kind == "notice":
-                self.notices.setdefault(p["locale"], []).append(p)
-        # The menu trees, walked without recursion (runs on every rebuild).
-        children = self.children
-        stack = list(self.data["navigation"].values())
-        while stack:
-            node = stack.pop()
-            kids = node["children"]
-            children[node["id"]] = [c["id"] for c in kids if c["id"] in by_id]
-            stack += kids
+        self.by_id = by_id = dict(zip(map(_ID, pages), pages, strict=True))
+        types = list(map(_TYPE, pages))
+        # A locale's home: its last "home" page, else its first page at "/".
+        for p in compress(pages, map(operator.eq, map(_PATH, pages), repeat("/"))):
+            self.homes.setdefault(p["locale"], p)
+        for p in compress(pages, map(operator.eq, types, repeat("home"))):
+            self.homes[p["locale"]] = p
+        for p in compress(pages, map(operator.eq, types, repeat("notice"))):
+            self.notices.setdefault(p["locale"], []).append(p)
+        self.children = _menu_children(self.data["navigation"], by_id)
+
+
+_ID, _TYPE, _PATH = map(operator.itemgetter, ("id", "type", "path"))
+
+
+# The last menu trees walked, with the navigation and the page ids they came
+# from: a worker's rebuild after a page edit usually has the very same
+# navigation object (the snapshot reader keeps an unchanged first line's).
+_CHILDREN: tuple[Any, set[int], dict[int, list[int]]] | None = None
+
+
+def _menu_children(navigation: Any, by_id: dict[int, Any]) -> dict[int, list[int]]:
+    """Page id -> the ids of its children in menu order (existing pages only),
+    walked without recursion. Callers only read the result."""
+    global _CHILDREN
+    if (
+        _CHILDREN is not None
+        and _CHILDREN[0] is navigation
+        and _CHILDREN[1] == by_id.keys()
+    ):
+        return _CHILDREN[2]
+    children: dict[int, list[int]] = {}
+    stack = list(navigation.values())
+    while stack:
+        node = stack.pop()
+        kids = node["children"]
+        children[node["id"]] = [c["id"] for c in kids if c["id"] in by_id]
+        stack += kids
+    _CHILDREN = (navigation, set(by_id), children)
+    return children
 
 
 def page_url(page: dict[str, Any]) -> str:
@@ -384,16 +412,31 @@ def site_key(site: SiteInputs) -> str:
             "categories": data["categories"],
             "cluster": data["cluster"],
             "site_name": data.get("site_name", ""),
-            # Every page's id, locale and path (NUL never occurs in them).
-            "paths": hashlib.sha256(
-                "\0".join(
-                    f"{p['id']}\0{p['locale']}\0{p['path']}" for p in data["pages"]
-                ).encode()
-            ).hexdigest(),
+            "paths": _paths_digest(data["pages"]),
             "homes": sorted((k, p["id"]) for k, p in site.homes.items()),
         }
         site.key = hashlib.sha256(canonical_json(covered)).hexdigest()
     return site.key
+
+
+# The last digest of every page's id, locale and path, with those lists:
+# comparing them is cheaper than hashing them again on every rebuild.
+_PATHS: tuple[list[Any], list[Any], list[Any], str] | None = None
+
+
+def _paths_digest(pages: list[dict[str, Any]]) -> str:
+    """sha256 of every page's id, locale and path (NUL never occurs in them)."""
+    global _PATHS
+    ids = list(map(operator.itemgetter("id"), pages))
+    locales = list(map(operator.itemgetter("locale"), pages))
+    paths = list(map(operator.itemgetter("path"), pages))
+    if _PATHS is not None and _PATHS[:3] == (ids, locales, paths):
+        return _PATHS[3]
+    digest = hashlib.sha256(
+        "\0".join(map("{}\0{}\0{}".format, ids, locales, paths)).encode()
+    ).hexdigest()
+    _PATHS = (ids, locales, paths, digest)
+    return digest
 
 
 def page_key(site: SiteInputs, page: dict[str, Any]) -> str:

@@ -462,12 +462,21 @@ def _code_hash() -> str:
     return hashlib.sha256(b"".join((here / n).read_bytes() for n in names)).hexdigest()
 
 
+# The last key made for each locale, with the page hashes and paths it was
+# made from: comparing those lists is cheaper than hashing them again.
+_LOCALE_KEYS: dict[str, tuple[list[str], list[str], str]] = {}
+
+
 def _locale_key(locale: str, pages: list[dict[str, Any]]) -> str:
     """Changes when the code or any page's content or path does."""
+    hashes = list(map(operator.itemgetter("content_hash"), pages))
+    paths = list(map(operator.itemgetter("path"), pages))
+    memo = _LOCALE_KEYS.get(locale)
+    if memo is not None and memo[0] == hashes and memo[1] == paths:
+        return memo[2]
     key = hashlib.sha256(f"{_code_hash()}|{locale}|".encode())
-    hashes = map(operator.itemgetter("content_hash"), pages)
-    paths = map(operator.itemgetter("path"), pages)
     key.update("|".join(map(operator.add, hashes, paths)).encode())
+    _LOCALE_KEYS[locale] = (hashes, paths, key.hexdigest())
     return key.hexdigest()
 
 
@@ -484,7 +493,32 @@ def _load(path: Path) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+# The index states this process last wrote into one folder, by file, with
+# the file's (mtime, size): a worker rebuilding that folder skips unpickling
+# them. Taken out when read (an update changes a state in place), put back
+# once written.
+_WRITTEN: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
+def _save_state(path: Path, state: dict[str, Any]) -> None:
+    if any(other.parent != path.parent for other in _WRITTEN):
+        _WRITTEN.clear()
+    path.write_bytes(_pickle(state))
+    _WRITTEN[path] = (_stamp(path), state)
+
+
 def _load_state(path: Path) -> dict[str, Any]:
+    memo = _WRITTEN.pop(path, None)
+    try:
+        if memo is not None and memo[0] == _stamp(path):
+            return memo[1]
+    except OSError:
+        pass
     state = _load(path)
     if state.get("version") != STATE_VERSION or state.get("code") != _code_hash():
         return {}
@@ -543,7 +577,7 @@ def search_index_files(
             )
         state["key"] = key
         cache_dir.mkdir(parents=True, exist_ok=True)
-        state_file.write_bytes(_pickle(state))
+        _save_state(state_file, state)
         sizes = {rel: len(b) for rel, b in state["files"].items()}
         key_file.write_bytes(_pickle({"key": key, "sizes": sizes}))
     return files

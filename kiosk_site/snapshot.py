@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import operator
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -16,6 +18,17 @@ import jsonschema
 
 from .config import SCHEMA_PATH
 from .errors import SnapshotError
+from .snapshot_lines import (
+    canonical_json,
+    lines_cache_clear,
+    parse_by_lines,
+    snapshot_dumps,  # noqa: F401 - where callers import it
+)
+
+
+def snapshot_cache_clear() -> None:
+    """Forget the last snapshot read (the next read parses every page)."""
+    lines_cache_clear()
 
 
 @dataclass(frozen=True)
@@ -33,13 +46,6 @@ class Snapshot:
     @property
     def is_url(self) -> bool:
         return self.source.startswith(("http://", "https://"))
-
-
-def canonical_json(value: Any) -> bytes:
-    """Keys sorted, no whitespace, UTF-8: the form the snapshot hashes cover."""
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    ).encode("utf-8")
 
 
 def page_content_hash(page: dict[str, Any]) -> str:
@@ -197,11 +203,14 @@ def changed_pages(data: Any, known: dict[int, list]) -> list[Any] | None:
     """Pages whose content_hash is not `known[id][0]` (what the last build
     saw), or None when `data` is not shaped like a snapshot at all."""
     try:
-        return [
-            page
-            for page in data["pages"]
-            if (old := known.get(page["id"])) is None or old[0] != page["content_hash"]
-        ]
+        pages = data["pages"]
+        seen = dict(
+            zip(known, map(operator.itemgetter(0), known.values()), strict=True)
+        )
+        now = map(operator.itemgetter("content_hash"), pages)
+        before = map(seen.get, map(operator.itemgetter("id"), pages))
+        # Every step runs in C: a rebuild looks at every page.
+        return list(itertools.compress(pages, map(operator.ne, now, before)))
     except (KeyError, TypeError, AttributeError):  # e.g. an unhashable id
         return None
 
@@ -234,90 +243,13 @@ def snapshot_validate_changed(
     return len(data["pages"])
 
 
-# The pages of the last snapshot this process read, by the bytes of their line.
-# A worker that rebuilds a cluster after an edit parses only the changed lines.
-# Callers never modify snapshot data, so the parsed pages can be shared.
-_PARSED_LINES: dict[bytes, dict[str, Any]] = {}
-_PAGES_START = b'"pages":['
-# Written after the pages, so that the first line changes only when the
-# cluster, navigation, images or the like do.
-VOLATILE_KEYS = ("content_hash", "generated_at")
-
-
-def snapshot_cache_clear() -> None:
-    """Forget the pages parsed so far (the next read parses every line)."""
-    _PARSED_LINES.clear()
-
-
-def snapshot_dumps(data: dict[str, Any]) -> bytes:
-    """Compact JSON, each page on a line of its own:
-
-        {<top-level blocks>,"pages":[
-        <page>,
-        <page>
-        ],"content_hash":...,"generated_at":...}
-
-    Any JSON reader takes it. Raw newlines cannot occur inside JSON strings,
-    so snapshot_read can cut the pages apart without parsing them, skip the
-    pages it parsed before, and tell from the first line whether the
-    top-level blocks changed.
-    """
-    head = canonical_json(
-        {k: v for k, v in data.items() if k != "pages" and k not in VOLATILE_KEYS}
-    )
-    tail = canonical_json({k: data[k] for k in VOLATILE_KEYS if k in data})
-    lines = [canonical_json(page) for page in data["pages"]]
-    opening = head[:-1] + (b',"pages":[' if len(head) > 2 else b'{"pages":[')
-    closing = b"]" + (b"," + tail[1:] if len(tail) > 2 else b"}")
-    return opening + b"\n" + b",\n".join(lines) + b"\n" + closing + b"\n"
-
-
-def _parse_by_lines(raw: bytes) -> tuple[dict[str, Any], str] | None:
-    """Parse a snapshot in the shape snapshot_dumps writes, reusing pages
-    parsed before; None for any other shape."""
-    global _PARSED_LINES
-    parts = raw.split(b"\n")
-    if parts[-1] == b"":
-        parts.pop()
-    if len(parts) < 3:
-        return None
-    head, lines, tail = parts[0], parts[1:-1], parts[-1]
-    if not head.endswith(_PAGES_START) or not (tail == b"]}" or tail.startswith(b"],")):
-        return None
-    if lines == [b""]:
-        lines = []
-    if lines and lines[-1].endswith(b","):
-        return None
-    for line in lines[:-1]:
-        if not line.endswith(b","):
-            return None
-    try:
-        # head + "]}" is a complete object only if the array the head opens
-        # is the top-level "pages" member; the tail's members follow it.
-        data = json.loads(head + b"]}")
-        after = json.loads(b"{" + tail[2:]) if tail != b"]}" else {}
-        if not isinstance(data, dict) or data.get("pages") != [] or "pages" in after:
-            return None
-        data.update(after)
-        # Each line is parsed on its own, which proves it holds one value.
-        known = _PARSED_LINES
-        pages = [
-            known.get(line) or json.loads(line.removesuffix(b",")) for line in lines
-        ]
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    _PARSED_LINES = dict(zip(lines, pages, strict=True))
-    data["pages"] = pages
-    return data, hashlib.sha256(head).hexdigest()
-
-
 def snapshot_read(source: str | Path) -> Snapshot:
     """Load and parse a snapshot without validating it (see snapshot_load)."""
     source = str(source)
     if not source.startswith(("http://", "https://")):
         source = str(Path(source).resolve())
     raw = _read_bytes(source)
-    by_lines = _parse_by_lines(raw)
+    by_lines = parse_by_lines(raw)
     if by_lines is not None:
         return Snapshot(data=by_lines[0], source=source, top_digest=by_lines[1])
     try:

@@ -5,9 +5,8 @@ import json
 
 import pytest
 
-from kiosk_site import snapshot as snapshot_module
 from kiosk_site.sample import make_snapshot
-from kiosk_site.snapshot import snapshot_dumps, snapshot_read
+from kiosk_site.snapshot import snapshot_cache_clear, snapshot_dumps, snapshot_read
 
 
 @pytest.fixture
@@ -69,7 +68,7 @@ def test_a_top_level_change_changes_the_digest(tmp_path, data):
 def test_other_shapes_are_read_whole(tmp_path, data, shape):
     path = tmp_path / "s.json"
     path.write_bytes(shape(data))
-    snapshot_module._PARSED_LINES.clear()
+    snapshot_cache_clear()
     try:
         expected = json.loads(path.read_bytes())
     except json.JSONDecodeError:
@@ -88,3 +87,87 @@ def test_a_nested_pages_key_is_not_taken_for_the_pages(tmp_path, data):
     path.write_bytes(raw)
     snap = snapshot_read(path)
     assert snap.data == json.loads(raw) and snap.top_digest == ""
+
+
+def _edits(data, rng):
+    """A random sequence of snapshot edits: pages changed, added, removed,
+    moved, the top-level blocks or the volatile hash changed."""
+    pages = data["pages"]
+    for step in range(60):
+        kind = rng.choice(["edit", "add", "remove", "move", "head", "hash", "none"])
+        if kind == "edit" and pages:
+            page = rng.choice(pages)
+            page["title"] += rng.choice(["!", " mới", " ໃໝ່", ""])
+        elif kind == "add":
+            page = json.loads(json.dumps(rng.choice(pages or [{"id": 0}])))
+            page["id"] = 10_000 + step
+            pages.insert(rng.randrange(len(pages) + 1), page)
+        elif kind == "remove" and len(pages) > 1:
+            del pages[rng.choice([0, len(pages) - 1, rng.randrange(len(pages))])]
+        elif kind == "move" and len(pages) > 1:
+            pages.insert(rng.randrange(len(pages)), pages.pop())
+        elif kind == "head":
+            data["cluster"]["name"] += "·"
+        elif kind == "hash":
+            data["content_hash"] = f"sha256:{step:064d}"
+        yield data
+
+
+def test_rereads_after_any_edit_give_what_a_json_reader_gives(tmp_path, data):
+    import random
+
+    path = tmp_path / "s.json"
+    snapshot_cache_clear()
+    for seed in range(12):
+        rng = random.Random(seed)
+        for edited in _edits(json.loads(json.dumps(data)), rng):
+            raw = snapshot_dumps(edited)
+            path.write_bytes(raw)
+            snap = snapshot_read(path)
+            assert snap.data == json.loads(raw)
+            head = raw[: raw.index(b"\n")]
+            assert snap.top_digest == snapshot_read_digest(head)
+
+
+def snapshot_read_digest(head: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(head).hexdigest()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw.replace(b"}\n],", b"},\n],"),  # comma after the last page
+        lambda raw: raw.replace(b"},\n{", b"}\n{", 1),  # a comma lost
+        lambda raw: raw.replace(b"},\n{", b"},{", 1),  # two pages on one line
+        lambda raw: raw.replace(b'":"', b'":\n"', 1),  # a page over two lines
+        lambda raw: raw[: len(raw) // 2] + b"\n",  # cut short
+        lambda raw: raw.replace(b'"pages":[\n', b'"pages":[\n\n', 1),  # blank line
+        lambda raw: raw + b"{}\n",  # something after the snapshot
+        lambda raw: raw.replace(b"\n],", b"\n],\n", 1).replace(b"}\n\n", b"}\n"),
+        lambda raw: json.dumps(json.loads(raw)).encode() + b"\n",  # one line
+        lambda raw: raw.replace(b"\n", b"", 1),  # head and first page joined
+        lambda raw: raw[: raw.index(b"\n") + 1] + raw[raw.rindex(b"\n", 0, -1) + 1 :],
+    ],
+)
+def test_a_damaged_reread_is_read_as_the_json_it_is(tmp_path, data, damage):
+    """After a good read, a damaged file is never taken for the layout: it
+    reads as a JSON reader reads it, or fails with the snapshot error."""
+    path = tmp_path / "s.json"
+    good = snapshot_dumps(data)
+    path.write_bytes(good)
+    snapshot_cache_clear()
+    first = snapshot_read(path)
+    bad = damage(good)
+    assert bad != good
+    path.write_bytes(bad)
+    try:
+        expected = json.loads(bad)
+    except json.JSONDecodeError:
+        with pytest.raises(Exception, match="not UTF-8 JSON"):
+            snapshot_read(path)
+    else:
+        assert snapshot_read(path).data == expected
+    path.write_bytes(good)  # and the good file after the damaged one
+    assert snapshot_read(path).data == first.data
