@@ -31,6 +31,7 @@ from .snapshot import (
     Snapshot,
     canonical_json,
     changed_pages,
+    page_columns,
     snapshot_read,
     snapshot_validate_changed,
 )
@@ -195,7 +196,7 @@ def _site_build(
         side = SideProcess(data, out_dir, prepare)
     try:
         t = time.perf_counter()
-        changed = changed_pages(data, known_pages)
+        changed = changed_pages(data, state.get("hashes", {}))
         if validate:
             report.timings["validated_pages"] = snapshot_validate_changed(
                 data, changed=changed, source=snapshot.source, top_checked=top_seen
@@ -322,6 +323,7 @@ def _site_build(
         raise
 
     t = time.perf_counter()
+    ids, _locales, _types, _paths, hashes = page_columns(data["pages"])
     report.files_removed = _remove_stale(
         out_dir, outputs, [] if fresh else (previous if state else None)
     )
@@ -330,6 +332,7 @@ def _site_build(
         {
             "keys": new_keys,
             "pages": chars.pages,
+            "hashes": dict(zip(ids, hashes, strict=True)),
             "char_counts": chars.counts,
             "site_key": site_key(site),
             "templates": thash,

@@ -1,8 +1,9 @@
 """What a build keeps for the next one, in DIR/.kiosk-build/state.pickle.
 
 The state holds each rendered file's render key (a sha256 digest), each
-page's content hash and characters, how many pages show each character, the
-site-wide keys and the other files the build made. It is a pickle: it is
+page's content hash (also on its own, by page id) and characters, how many
+pages show each character, the site-wide keys and the other files the build
+made. It is a pickle: it is
 read on every rebuild, and the builder alone writes it, inside the folder it
 builds.
 """
@@ -21,7 +22,7 @@ from typing import Any
 from .latin_font import LATIN_RANGES
 from .ui_text import ui_texts
 
-STATE_VERSION = 7
+STATE_VERSION = 8
 
 
 # The state this process last wrote, with the file's (path, mtime, size): a

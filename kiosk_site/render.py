@@ -24,7 +24,7 @@ import markupsafe
 from markupsafe import Markup
 
 from .config import FEEDBACK_PATH, PACKAGE_DIR, TEMPLATES_DIR
-from .snapshot import canonical_json
+from .snapshot import canonical_json, page_columns
 from .ui_text import LOCALE_DIR, gettext_for, plain, ui_language
 
 TEMPLATE_OF = {
@@ -155,21 +155,18 @@ class SiteInputs:
     commons: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        # Every pass over the pages runs in C (it runs on every rebuild).
+        # Every pass over the pages runs over their columns (see page_columns).
         pages = self.data["pages"]
-        self.by_id = by_id = dict(zip(map(_ID, pages), pages, strict=True))
-        types = list(map(_TYPE, pages))
+        ids, locales, types, paths, _hashes = page_columns(pages)
+        self.by_id = by_id = dict(zip(ids, pages, strict=True))
         # A locale's home: its last "home" page, else its first page at "/".
-        for p in compress(pages, map(operator.eq, map(_PATH, pages), repeat("/"))):
+        for p in compress(pages, map(operator.eq, paths, repeat("/"))):
             self.homes.setdefault(p["locale"], p)
         for p in compress(pages, map(operator.eq, types, repeat("home"))):
             self.homes[p["locale"]] = p
         for p in compress(pages, map(operator.eq, types, repeat("notice"))):
             self.notices.setdefault(p["locale"], []).append(p)
         self.children = _menu_children(self.data["navigation"], by_id)
-
-
-_ID, _TYPE, _PATH = map(operator.itemgetter, ("id", "type", "path"))
 
 
 # The last menu trees walked, with the navigation and the page ids they came
@@ -419,17 +416,15 @@ def site_key(site: SiteInputs) -> str:
     return site.key
 
 
-# The last digest of every page's id, locale and path, with those lists:
+# The last digest of every page's id, locale and path, with those columns:
 # comparing them is cheaper than hashing them again on every rebuild.
-_PATHS: tuple[list[Any], list[Any], list[Any], str] | None = None
+_PATHS: tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...], str] | None = None
 
 
 def _paths_digest(pages: list[dict[str, Any]]) -> str:
     """sha256 of every page's id, locale and path (NUL never occurs in them)."""
     global _PATHS
-    ids = list(map(operator.itemgetter("id"), pages))
-    locales = list(map(operator.itemgetter("locale"), pages))
-    paths = list(map(operator.itemgetter("path"), pages))
+    ids, locales, _types, paths, _hashes = page_columns(pages)
     if _PATHS is not None and _PATHS[:3] == (ids, locales, paths):
         return _PATHS[3]
     digest = hashlib.sha256(

@@ -30,6 +30,7 @@ from typing import Any
 
 from .render import page_url
 from .segment import distinct_tokens, fnv1a
+from .snapshot import page_columns
 
 INDEX_VERSION = 3
 SNIPPET_CHARS = 160
@@ -303,7 +304,10 @@ def _ids(deltas: list[int]) -> set[int]:
 
 
 def _update_state(
-    state: dict[str, Any], pages: list[dict[str, Any]], locale: str
+    state: dict[str, Any],
+    pages: list[dict[str, Any]],
+    locale: str,
+    columns: tuple[list[Any], list[str], list[str], list[str]],
 ) -> dict[str, bytes] | None:
     """Apply an edit of a few pages to `state`; the files it rewrote.
 
@@ -315,19 +319,20 @@ def _update_state(
     known = state.get("pages")
     if known is None:
         return None
+    # The pages' ids, types, paths and hashes (page_columns): every page is
+    # looked at, and the columns are cheaper to go through than the pages.
+    ids, types, paths, hashes = columns
     current: dict[int, dict[str, Any]] = {}
-    for page in pages:
-        if page["type"] != "home":
-            if page["id"] in current:
+    edited = []
+    rows = zip(ids, types, paths, hashes, pages, strict=True)
+    for pid, kind, path, digest, page in rows:
+        if kind != "home":
+            if pid in current:
                 return None
-            current[page["id"]] = page
-    edited = [
-        pid
-        for pid, page in current.items()
-        if (before := known.get(pid)) is None
-        or before[0] != page["content_hash"]
-        or before[1] != page["path"]
-    ]
+            current[pid] = page
+            before = known.get(pid)
+            if before is None or before[0] != digest or before[1] != path:
+                edited.append(pid)
     removed = known.keys() - current.keys()
     if len(edited) + len(removed) > UPDATE_PAGES:
         return None
@@ -463,14 +468,12 @@ def _code_hash() -> str:
 
 
 # The last key made for each locale, with the page hashes and paths it was
-# made from: comparing those lists is cheaper than hashing them again.
+# made from: comparing those is cheaper than hashing them again.
 _LOCALE_KEYS: dict[str, tuple[list[str], list[str], str]] = {}
 
 
-def _locale_key(locale: str, pages: list[dict[str, Any]]) -> str:
-    """Changes when the code or any page's content or path does."""
-    hashes = list(map(operator.itemgetter("content_hash"), pages))
-    paths = list(map(operator.itemgetter("path"), pages))
+def _locale_key(locale: str, hashes: list[str], paths: list[str]) -> str:
+    """Changes when the code or any of the locale's pages' content or path does."""
     memo = _LOCALE_KEYS.get(locale)
     if memo is not None and memo[0] == hashes and memo[1] == paths:
         return memo[2]
@@ -540,18 +543,21 @@ def search_index_files(
     file is read for them) and those an edit left alone. Their sizes are put
     in `unchanged` instead.
     """
-    by_locale: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for page in data["pages"]:
-        by_locale[page["locale"]].append(page)
+    every = data["pages"]
+    columns = page_columns(every)
     files: dict[str, bytes] = {}
     for loc in data["locales"]:
         code = loc["code"]
-        pages = by_locale.get(code, [])
+        mine = list(map(operator.eq, columns[1], repeat(code)))
+        pages = list(compress(every, mine))
         if cache_dir is None:
             terms, docs, _repeated = _gather(pages, _page_terms)
             files.update(_index_files(code, terms, docs)[0])
             continue
-        key = _locale_key(code, pages)
+        ids, _locales, types, paths, hashes = (
+            list(compress(column, mine)) for column in columns
+        )
+        key = _locale_key(code, hashes, paths)
         state_file = cache_dir / f"search-{code}.pickle"
         key_file = cache_dir / f"search-{code}.key.pickle"
         if unchanged is not None:
@@ -564,7 +570,7 @@ def search_index_files(
         if state.get("key") == key:
             made = {}
         elif state:
-            made = _update_state(state, pages, code)
+            made = _update_state(state, pages, code, (ids, types, paths, hashes))
         if made is None:
             state = _new_state(code, pages, state)
             made = state["files"]

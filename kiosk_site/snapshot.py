@@ -21,6 +21,7 @@ from .errors import SnapshotError
 from .snapshot_lines import (
     canonical_json,
     lines_cache_clear,
+    page_columns,
     parse_by_lines,
     snapshot_dumps,  # noqa: F401 - where callers import it
 )
@@ -199,18 +200,14 @@ def _read_bytes(source: str) -> bytes:
         ) from err
 
 
-def changed_pages(data: Any, known: dict[int, list]) -> list[Any] | None:
-    """Pages whose content_hash is not `known[id][0]` (what the last build
-    saw), or None when `data` is not shaped like a snapshot at all."""
+def changed_pages(data: Any, known: dict[int, str]) -> list[Any] | None:
+    """Pages whose content_hash is not `known[id]` (what the last build saw),
+    or None when `data` is not shaped like a snapshot at all."""
     try:
         pages = data["pages"]
-        seen = dict(
-            zip(known, map(operator.itemgetter(0), known.values()), strict=True)
-        )
-        now = map(operator.itemgetter("content_hash"), pages)
-        before = map(seen.get, map(operator.itemgetter("id"), pages))
-        # Every step runs in C: a rebuild looks at every page.
-        return list(itertools.compress(pages, map(operator.ne, now, before)))
+        ids, _locales, _types, _paths, hashes = page_columns(pages)
+        before = map(known.get, ids)
+        return list(itertools.compress(pages, map(operator.ne, hashes, before)))
     except (KeyError, TypeError, AttributeError):  # e.g. an unhashable id
         return None
 

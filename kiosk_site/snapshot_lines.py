@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import operator
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +61,7 @@ class _Read:
     head_digest: str
     pages: list[Any]
     tail: dict[str, Any]
+    columns: tuple[tuple[Any, ...], ...] | None = None  # see page_columns
 
     def data(self) -> dict[str, Any]:
         data = dict(self.head)
@@ -74,6 +77,40 @@ def lines_cache_clear() -> None:
     """Forget the last snapshot read (the next read parses every line)."""
     global _LAST
     _LAST = None
+
+
+# What page_columns gives, in this order.
+COLUMNS = ("id", "locale", "type", "path", "content_hash")
+_ROW = operator.itemgetter(*COLUMNS)
+
+
+def page_columns(pages: list[Any]) -> tuple[tuple[Any, ...], ...]:
+    """The id, locale, type, path and content_hash of every page, as one
+    tuple per field (in COLUMNS order).
+
+    A rebuild looks at these of every page several times, and pages are
+    dicts scattered in memory: taken once as columns, every later pass runs
+    over contiguous tuples. The columns of the last snapshot read are kept
+    and updated with its changed lines only. Raises KeyError or TypeError
+    for pages that are not objects with those members.
+    """
+    last = _LAST
+    if last is not None and last.pages is pages:
+        if last.columns is None:
+            last.columns = _columns(pages)
+        return last.columns
+    return _columns(pages)
+
+
+def _columns(pages: list[Any]) -> tuple[tuple[Any, ...], ...]:
+    rows = list(map(_ROW, pages))
+    if not rows:
+        return ((),) * len(COLUMNS)
+    ids, locales, types, paths, hashes = zip(*rows, strict=True)
+    # A few distinct values: one object each, so passes comparing them stay
+    # in the processor's cache.
+    locales, types = (tuple(map(sys.intern, column)) for column in (locales, types))
+    return ids, locales, types, paths, hashes
 
 
 def parse_by_lines(raw: bytes) -> tuple[dict[str, Any], str] | None:
@@ -221,10 +258,22 @@ def _reread(raw: bytes, old: _Read) -> _Read | None:
                 return None
     except ValueError:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         return None
-    pages = old.pages[: max(front - 1, 0)] + fresh + old.pages[back - 1 : lines - 1]
+    keep, resume = max(front - 1, 0), back - 1
+    pages = old.pages[:keep] + fresh + old.pages[resume : lines - 1]
+    columns = None
+    if old.columns is not None:
+        try:
+            added = _columns(fresh)
+        except (KeyError, TypeError):  # not pages: page_columns will say so
+            added = None
+        if added is not None:
+            columns = tuple(
+                was[:keep] + new + was[resume : lines - 1]
+                for was, new in zip(old.columns, added, strict=True)
+            )
     new_starts = starts[: front + 1]
     for line in middle:
         new_starts.append(new_starts[-1] + len(line) + 1)
     new_starts += [at + shift for at in starts[back + 1 : lines + 1]]
     new_starts.append(len(raw))
-    return _Read(raw, new_starts, head, head_digest, pages, tail)
+    return _Read(raw, new_starts, head, head_digest, pages, tail, columns)
