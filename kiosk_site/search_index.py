@@ -528,6 +528,17 @@ def _load_state(path: Path) -> dict[str, Any]:
     return state
 
 
+def _rows_of(locales: tuple[str, ...], code: str) -> Callable[[Any], list[Any]]:
+    """What picks a locale's rows out of a page column: a slice when its
+    pages come together (as snapshots list them), else a mask."""
+    count = locales.count(code)
+    start = locales.index(code) if count else 0
+    if locales[start : start + count].count(code) == count:
+        return lambda column: list(column[start : start + count])
+    mine = list(map(operator.eq, locales, repeat(code)))
+    return lambda column: list(compress(column, mine))
+
+
 def search_index_files(
     data: dict[str, Any],
     cache_dir: Path | None = None,
@@ -548,15 +559,13 @@ def search_index_files(
     files: dict[str, bytes] = {}
     for loc in data["locales"]:
         code = loc["code"]
-        mine = list(map(operator.eq, columns[1], repeat(code)))
-        pages = list(compress(every, mine))
+        pick = _rows_of(columns[1], code)
+        pages = pick(every)
         if cache_dir is None:
             terms, docs, _repeated = _gather(pages, _page_terms)
             files.update(_index_files(code, terms, docs)[0])
             continue
-        ids, _locales, types, paths, hashes = (
-            list(compress(column, mine)) for column in columns
-        )
+        ids, _locales, types, paths, hashes = map(pick, columns)
         key = _locale_key(code, hashes, paths)
         state_file = cache_dir / f"search-{code}.pickle"
         key_file = cache_dir / f"search-{code}.key.pickle"

@@ -427,3 +427,25 @@ def test_an_edit_that_changes_the_bucket_count_gives_the_fresh_index(
     meta = json.loads(site.files["search/vi/meta.json"])
     assert meta["heavy_buckets"] == 2
     assert meta["heavy"].keys() <= heavy.keys()
+
+
+def test_pages_of_locales_in_any_order_give_the_same_index(sample, tmp_path):
+    """Snapshots list pages locale by locale, and the index picks a locale's
+    pages as one run; pages in another order are picked one by one."""
+    import random
+
+    expected = search_index_files(sample)
+    shuffled = {**sample, "pages": list(sample["pages"])}
+    random.Random(5).shuffle(shuffled["pages"])
+    assert search_index_files(shuffled) == expected
+    assert search_index_files(shuffled, tmp_path / "a") == expected
+    # An edit to the shuffled pages, made incrementally from that state.
+    page = next(p for p in shuffled["pages"] if p["type"] == "information")
+    edited = {**page, "search_text": page["search_text"] + " chợ đêm"}
+    edited["content_hash"] = "sha256:" + "1" * 64
+    shuffled["pages"][shuffled["pages"].index(page)] = edited
+    unchanged: dict[str, int] = {}
+    made = search_index_files(shuffled, tmp_path / "a", unchanged=unchanged)
+    fresh = search_index_files(shuffled)
+    assert 0 < len(made) < len(fresh)
+    assert {**{rel: fresh[rel] for rel in unchanged}, **made} == fresh
