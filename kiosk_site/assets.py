@@ -93,7 +93,15 @@ def assets_build(*, config: dict[str, Any]) -> tuple[dict[str, str], dict[str, b
     """Return (logical name -> URL, relative output path -> bytes) of the
     bundles that do not depend on content: CSS, app, keyboard and search
     JavaScript under content-hashed names, plus the stable names of the
-    files `content_files` makes."""
+    files `content_files` makes. (Made once per configuration in a process,
+    like the templates: the package's files do not change under it.)"""
+    urls, files = _assets(json.dumps(config, sort_keys=True, ensure_ascii=False))
+    return dict(urls), dict(files)
+
+
+@functools.lru_cache(maxsize=8)
+def _assets(config_json: str) -> tuple[dict[str, str], dict[str, bytes]]:
+    config = json.loads(config_json)
     files: dict[str, bytes] = {}
     urls: dict[str, str] = {"fonts": "/" + FONTS_CSS, "pinyin": "/" + PINYIN_JS}
 

@@ -84,10 +84,18 @@ def _kiosk_config(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# The font files this process last made, by the characters they are for:
+# most rebuilds bring no new character.
+_FONT_FILES: tuple[str, dict[str, bytes]] | None = None
+
+
 def _font_files(chars: SiteChars, state_dir: Path) -> dict[str, bytes]:
     """Font subsets, fonts.css and the pinyin table for the release's characters."""
-    fonts = fonts_build([chars.text], cache_dir=state_dir / "fonts")
-    return content_files(fonts, chars.text)
+    global _FONT_FILES
+    if _FONT_FILES is None or _FONT_FILES[0] != chars.text:
+        fonts = fonts_build([chars.text], cache_dir=state_dir / "fonts")
+        _FONT_FILES = (chars.text, content_files(fonts, chars.text))
+    return dict(_FONT_FILES[1])
 
 
 def _content_files(
@@ -171,7 +179,8 @@ def _site_build(
     state = state_read(state_path)
     # A build into an empty folder has nothing stale to look for.
     fresh = not any(p.name != STATE_DIRNAME for p in out_dir.iterdir())
-    known_pages: dict[int, list[str]] = state.get("pages", {})
+    known_chars: dict[int, str] = state.get("pages", {})
+    known_hashes: dict[int, str] = state.get("hashes", {})
     validate = not isinstance(snapshot, Snapshot)
     if validate:
         snapshot = snapshot_read(snapshot)
@@ -190,13 +199,13 @@ def _site_build(
         counts = state.get("char_counts")
 
         def prepare() -> tuple[dict[str, bytes], Any]:
-            chars = site_chars(data, known_pages, counts)
+            chars = site_chars(data, known_chars, known_hashes, counts)
             return _font_files(chars, state_dir), chars
 
         side = SideProcess(data, out_dir, prepare)
     try:
         t = time.perf_counter()
-        changed = changed_pages(data, state.get("hashes", {}))
+        changed = changed_pages(data, known_hashes)
         if validate:
             report.timings["validated_pages"] = snapshot_validate_changed(
                 data, changed=changed, source=snapshot.source, top_checked=top_seen
@@ -292,7 +301,9 @@ def _site_build(
             results += more
         else:
             results = render_chunks(todo, str(out_dir), None)
-            chars = site_chars(data, known_pages, state.get("char_counts"), changed)
+            chars = site_chars(
+                data, known_chars, known_hashes, state.get("char_counts"), changed
+            )
             files, unchanged = _content_files(data, chars, state_dir)
             made = {
                 rel: (len(blob), writer.write(f"{out_dir}/{rel}", blob))

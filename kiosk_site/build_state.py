@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from .latin_font import LATIN_RANGES
+from .snapshot import page_columns
 from .ui_text import ui_texts
 
-STATE_VERSION = 8
+STATE_VERSION = 9
 
 
 # The state this process last wrote, with the file's (path, mtime, size): a
@@ -68,12 +69,12 @@ class SiteChars:
 
     text: str  # sorted, distinct: what the fonts and the pinyin table need
     # (page characters leave out what the shipped Latin font holds)
-    pages: dict[int, list[str]]  # page id -> [content_hash, its characters]
+    pages: dict[int, str]  # page id -> its characters, for pages that have any
     counts: dict[str, int]  # character -> how many pages show it
 
 
-# What a page's characters leave out: controls, and what the shipped Latin
-# font holds (fonts draw on the rest: Lao, Khmer, Han and rarer Latin-script).
+# What page_chars leaves out: controls, and what the shipped Latin font holds
+# (fonts draw on the rest: Lao, Khmer, Han and rarer Latin-script).
 _BEYOND_LATIN_FONT = re.compile(
     "[^\\x00-\\x1f"
     + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in LATIN_RANGES)
@@ -97,38 +98,44 @@ def page_chars(page: dict[str, Any]) -> str:
 
 def site_chars(
     data: dict[str, Any],
-    known: dict[int, list[str]],
+    known: dict[int, str],
+    known_hashes: dict[int, str],
     known_counts: dict[str, int] | None,
     changed: list[dict[str, Any]] | None = None,
 ) -> SiteChars:
     """The release's characters.
 
-    With the last build's per-page characters and per-character page counts
-    (`known`, `known_counts`) and the pages whose content_hash changed since
-    (`changed`, see snapshot.changed_pages), only those pages are looked at;
-    otherwise every page is, reusing `known` where its hash still matches.
+    `known` holds the last build's characters of each page that had any,
+    `known_hashes` the content_hash of every page it saw, `known_counts` how
+    many pages showed each character. With the pages whose content_hash
+    changed since (`changed`, see snapshot.changed_pages), only those pages
+    are looked at; otherwise every page is, reusing `known` where its hash
+    still matches.
     """
     if known_counts is None or changed is None:
-        pages: dict[int, list[str]] = {}
+        pages: dict[int, str] = {}
         for page in data["pages"]:
-            old = known.get(page["id"])
-            if old is None or old[0] != page["content_hash"]:
-                old = [page["content_hash"], page_chars(page)]
-            pages[page["id"]] = old
-        counts = Counter(chain.from_iterable(entry[1] for entry in pages.values()))
+            ident = page["id"]
+            if known_hashes.get(ident) == page["content_hash"]:
+                chars = known.get(ident, "")
+            else:
+                chars = page_chars(page)
+            if chars:
+                pages[ident] = chars
+        counts = Counter(chain.from_iterable(pages.values()))
     else:
         pages = dict(known)
         counts = Counter(known_counts)
         for page in changed:
-            old = pages.get(page["id"])
-            if old is not None:
-                counts.subtract(old[1])
-            pages[page["id"]] = new = [page["content_hash"], page_chars(page)]
-            counts.update(new[1])
-        if len(pages) != len(data["pages"]):  # some pages went away
-            current = {page["id"] for page in data["pages"]}
-            for ident in pages.keys() - current:
-                counts.subtract(pages.pop(ident)[1])
+            ident = page["id"]
+            counts.subtract(pages.pop(ident, ""))
+            chars = page_chars(page)
+            if chars:
+                pages[ident] = chars
+            counts.update(chars)
+        gone = known_hashes.keys() - set(page_columns(data["pages"])[0])
+        for ident in gone:
+            counts.subtract(pages.pop(ident, ""))
     counts = Counter({ch: n for ch, n in counts.items() if n > 0})
     extra = [
         json.dumps(data["locales"], ensure_ascii=False),
