@@ -178,35 +178,34 @@ def _read(raw: bytes) -> _Read | None:
     return _Read(raw, starts, head, hashlib.sha256(lines[0]).hexdigest(), pages, tail)
 
 
-def _common_prefix(a: bytes, b: bytes) -> int:
-    """How many leading bytes `a` and `b` share (memcmp, a block at a time)."""
-    end = min(len(a), len(b))
-    view = memoryview(a)
-    i, step = 0, _BLOCK
-    while i < end:
-        j = min(end, i + step)
-        if b.startswith(view[i:j], i):
-            i = j
-        elif j - i == 1:
-            return i
-        else:
-            step = (j - i) // 2
-    return end
-
-
-def _common_suffix(a: bytes, end_a: int, b: bytes, end_b: int, limit: int) -> int:
-    """How many bytes (at most `limit`) a[:end_a] and b[:end_b] end with alike."""
-    view = memoryview(a)
+def _alike(limit: int, same) -> int:
+    """The length of the run, at most `limit`, over which `same(i, j)` holds
+    for every part [i, j): compared a block at a time, the block halved at a
+    difference until one byte."""
     i, step = 0, _BLOCK
     while i < limit:
         j = min(limit, i + step)
-        if b.startswith(view[end_a - j : end_a - i], end_b - j):
+        if same(i, j):
             i = j
         elif j - i == 1:
             return i
         else:
             step = (j - i) // 2
     return limit
+
+
+def _common_prefix(a: bytes, b: bytes) -> int:
+    """How many leading bytes `a` and `b` share (memcmp, no copies)."""
+    view = memoryview(a)
+    return _alike(min(len(a), len(b)), lambda i, j: b.startswith(view[i:j], i))
+
+
+def _common_suffix(a: bytes, end_a: int, b: bytes, end_b: int, limit: int) -> int:
+    """How many bytes (at most `limit`) a[:end_a] and b[:end_b] end with alike."""
+    view = memoryview(a)
+    return _alike(
+        limit, lambda i, j: b.startswith(view[end_a - j : end_a - i], end_b - j)
+    )
 
 
 def _reread(raw: bytes, old: _Read) -> _Read | None:

@@ -171,3 +171,34 @@ def test_a_damaged_reread_is_read_as_the_json_it_is(tmp_path, data, damage):
         assert snapshot_read(path).data == expected
     path.write_bytes(good)  # and the good file after the damaged one
     assert snapshot_read(path).data == first.data
+
+
+@pytest.mark.parametrize("block", [1, 7, 64, 1 << 20])
+def test_common_prefix_and_suffix_are_exact_at_any_block_size(monkeypatch, block):
+    import os
+    import random
+
+    from kiosk_site import snapshot_lines
+
+    monkeypatch.setattr(snapshot_lines, "_BLOCK", block)
+    rng = random.Random(block)
+    for _ in range(200):
+        a = os.urandom(rng.randrange(0, 300))
+        b = bytearray(a)
+        for _ in range(rng.randrange(0, 3)):
+            if b:
+                b[rng.randrange(len(b))] ^= 1 + rng.randrange(255)
+        if rng.random() < 0.3:
+            b[rng.randrange(len(b) + 1) :] = os.urandom(rng.randrange(0, 20))
+        b = bytes(b)
+        prefix = next(
+            (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+            min(len(a), len(b)),
+        )
+        assert snapshot_lines._common_prefix(a, b) == prefix
+        end_a, end_b = rng.randrange(len(a) + 1), rng.randrange(len(b) + 1)
+        limit = min(end_a, end_b)
+        suffix = 0
+        while suffix < limit and a[end_a - suffix - 1] == b[end_b - suffix - 1]:
+            suffix += 1
+        assert snapshot_lines._common_suffix(a, end_a, b, end_b, limit) == suffix
