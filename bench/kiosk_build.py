@@ -352,7 +352,7 @@ def main() -> int:
             (
                 "HTML written, ours / Hugo",
                 f"{our_html / 2**20:.1f} / {hugo_html / 2**20:.1f} MB",
-                "ours also validates, subsets 4 fonts, builds the search index",
+                "ours also validates, subsets 3 fonts, builds the search index",
             ),
             (
                 "one-page edit rebuild",
