@@ -142,13 +142,7 @@ def _collector_paused():
             gc.enable()
 
 
-def site_build(**kwargs: Any) -> BuildReport:
-    """Build a site (see _site_build), the cyclic collector paused meanwhile."""
-    with _collector_paused():
-        return _site_build(**kwargs)
-
-
-def _site_build(
+def site_build(
     *,
     snapshot: Snapshot | str | Path,
     out_dir: Path,
@@ -167,11 +161,17 @@ def _site_build(
     top-level blocks unless they are byte for byte the last build's), keeps
     the other pages' render keys unless a site-wide input changed, renders
     the pages that changed and their parents (their tiles), and re-indexes
-    only the locales that changed.
+    only the locales that changed. The cyclic collector is paused meanwhile.
     """
+    with _collector_paused():
+        return _site_build(snapshot, Path(out_dir), log, workers)
+
+
+def _site_build(
+    snapshot: Snapshot | str | Path, out_dir: Path, log: Any, workers: int | None
+) -> BuildReport:
     t0 = time.perf_counter()
     report = BuildReport()
-    out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     state_dir = out_dir / STATE_DIRNAME
     state_dir.mkdir(exist_ok=True)
