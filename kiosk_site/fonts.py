@@ -220,9 +220,7 @@ def _subset(
     return out.getvalue()
 
 
-def fonts_build(
-    texts: Iterable[str], *, cache_dir: Path, only: set[str] | None = None
-) -> list[FontFile]:
+def fonts_build(texts: Iterable[str], *, cache_dir: Path) -> list[FontFile]:
     """The font files of the subsets in use: the shipped Latin subset, and
     the per-release ones.
 
@@ -232,7 +230,7 @@ def fonts_build(
     cache_dir.mkdir(parents=True, exist_ok=True)
     out = []
     for key, cps in charsets(texts).items():
-        if not cps or (only is not None and key not in only):
+        if not cps:
             continue
         if key == "latin":
             out.append(FontFile(FAMILIES[key], key, latin_font(), UNICODE_RANGES[key]))
