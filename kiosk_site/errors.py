@@ -15,3 +15,11 @@ class MediaError(KioskSiteError):
 
 class FrontendError(KioskSiteError):
     """The bundled front-end packages (node_modules) or fonts are missing."""
+
+
+class ReleaseError(KioskSiteError):
+    """A release could not be published, read or verified (kiosk_site.release)."""
+
+
+class AgentError(KioskSiteError):
+    """The cluster agent could not sync, switch or serve a release."""
