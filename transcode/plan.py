@@ -147,6 +147,79 @@ def output_options(profile: Profile, encoding: Encoding) -> dict[str, object]:
     return options
 
 
+def _square_pixels(video, info: MediaInfo):
+    """The source picture with square pixels (autorotation already applies)."""
+    if info.video.sar == "1:1":
+        return video
+    return video.filter("scale", "trunc(iw*sar/2)*2", "ih").filter("setsar", 1)
+
+
+def _sound(source, info: MediaInfo, encoding: Encoding):
+    """The source's loudness-normalised sound, or silence when it has none."""
+    if info.audio is not None:
+        return source[str(info.audio.index)].filter(
+            "loudnorm",
+            I=encoding.loudness_i,
+            TP=encoding.loudness_tp,
+            LRA=encoding.loudness_lra,
+        )
+    # A face with sound gets a silent track rather than none, so its
+    # player sees the same layout in every file.
+    return ffmpeg.input(
+        f"anullsrc=r={encoding.audio_rate}:cl=stereo",
+        f="lavfi",
+        t=f"{info.duration_s:.3f}",
+    ).audio
+
+
+def _audio_branches(source, info: MediaInfo, encoding: Encoding, count: int) -> list:
+    """One 48 kHz stereo branch of the sound for each of ``count`` outputs."""
+    if not count:
+        return []
+    audio = (
+        _sound(source, info, encoding)
+        .filter("aresample", encoding.audio_rate)
+        .filter(
+            "aformat",
+            sample_fmts="fltp",
+            sample_rates=encoding.audio_rate,
+            channel_layouts="stereo",
+        )
+    )
+    return _branches(audio, count, "asplit")
+
+
+def _face_picture(branch, planned: PlannedOutput):
+    """One branch of the picture at the face's rate and size, subtitles burned."""
+    profile = planned.profile
+    branch = branch.filter("fps", fps=_fps_text(profile.fps_fraction))
+    branch = _fit(branch, profile).filter("setsar", 1)
+    if planned.subtitles_ass is not None:
+        branch = branch.filter(
+            "ass", filename=str(planned.subtitles_ass), shaping="complex"
+        )
+    return branch.filter("format", "yuv420p")
+
+
+def _output_node(planned: PlannedOutput, picture, audios, encoding: Encoding):
+    """The output file of one face: its picture, its sound if it has any."""
+    streams = [picture]
+    if planned.profile.audio:
+        streams.append(next(audios))
+    return ffmpeg.output(
+        *streams,
+        file_url(planned.path),
+        **output_options(planned.profile, encoding),
+    )
+
+
+def _global_args(progress: bool) -> list[str]:
+    args = ["-hide_banner", "-nostdin", "-nostats", "-loglevel", "error"]
+    if progress:
+        args += ["-progress", "pipe:1", "-stats_period", "0.5"]
+    return args
+
+
 def build_command(
     info: MediaInfo,
     outputs: list[PlannedOutput],
@@ -161,58 +234,13 @@ def build_command(
         protocol_whitelist="file",
         format_whitelist=info.container,
     )
-    video = source[str(info.video.index)]
-    if info.video.sar != "1:1":
-        video = video.filter("scale", "trunc(iw*sar/2)*2", "ih").filter("setsar", 1)
+    video = _square_pixels(source[str(info.video.index)], info)
     videos = _branches(video, len(outputs), "split")
-
-    with_sound = [planned for planned in outputs if planned.profile.audio]
-    audios: list = []
-    if with_sound:
-        if info.audio is not None:
-            audio = source[str(info.audio.index)].filter(
-                "loudnorm",
-                I=encoding.loudness_i,
-                TP=encoding.loudness_tp,
-                LRA=encoding.loudness_lra,
-            )
-        else:
-            # A face with sound gets a silent track rather than none, so its
-            # player sees the same layout in every file.
-            audio = ffmpeg.input(
-                f"anullsrc=r={encoding.audio_rate}:cl=stereo",
-                f="lavfi",
-                t=f"{info.duration_s:.3f}",
-            ).audio
-        audio = audio.filter("aresample", encoding.audio_rate).filter(
-            "aformat",
-            sample_fmts="fltp",
-            sample_rates=encoding.audio_rate,
-            channel_layouts="stereo",
-        )
-        audios = _branches(audio, len(with_sound), "asplit")
-
-    nodes = []
-    audio_iter = iter(audios)
-    for planned, branch in zip(outputs, videos, strict=True):
-        profile = planned.profile
-        branch = branch.filter("fps", fps=_fps_text(profile.fps_fraction))
-        branch = _fit(branch, profile).filter("setsar", 1)
-        if planned.subtitles_ass is not None:
-            branch = branch.filter(
-                "ass", filename=str(planned.subtitles_ass), shaping="complex"
-            )
-        branch = branch.filter("format", "yuv420p")
-        streams = [branch]
-        if profile.audio:
-            streams.append(next(audio_iter))
-        nodes.append(
-            ffmpeg.output(
-                *streams, file_url(planned.path), **output_options(profile, encoding)
-            )
-        )
-    global_args = ["-hide_banner", "-nostdin", "-nostats", "-loglevel", "error"]
-    if progress:
-        global_args += ["-progress", "pipe:1", "-stats_period", "0.5"]
-    merged = ffmpeg.merge_outputs(*nodes).global_args(*global_args)
+    with_sound = sum(1 for planned in outputs if planned.profile.audio)
+    audios = iter(_audio_branches(source, info, encoding, with_sound))
+    nodes = [
+        _output_node(planned, _face_picture(branch, planned), audios, encoding)
+        for planned, branch in zip(outputs, videos, strict=True)
+    ]
+    merged = ffmpeg.merge_outputs(*nodes).global_args(*_global_args(progress))
     return merged.compile(cmd=FFMPEG, overwrite_output=True)
