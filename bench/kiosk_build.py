@@ -28,10 +28,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.sample import make_snapshot, snapshot_write  # noqa: E402
 from kiosk_site.build import site_build  # noqa: E402
-from kiosk_site.render import page_output, page_url  # noqa: E402
-from kiosk_site.sample import make_snapshot, snapshot_write  # noqa: E402
-from kiosk_site.snapshot import snapshot_cache_clear  # noqa: E402
+from kiosk_site.snapshot import (  # noqa: E402
+    page_output,
+    page_url,
+    snapshot_cache_clear,  # noqa: E402
+)
 
 LOCALES = ["vi", "en", "zh-hans", "lo", "km"]
 CHROMIUM_ARGS = [

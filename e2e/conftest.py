@@ -13,11 +13,11 @@ from urllib.parse import urlparse
 
 import pytest
 
+from bench.sample import make_snapshot
 from kiosk_site.build import site_build
 from kiosk_site.config import NODE_MODULES
-from kiosk_site.render import page_url
-from kiosk_site.sample import make_snapshot
 from kiosk_site.serve import make_server
+from kiosk_site.snapshot import page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"

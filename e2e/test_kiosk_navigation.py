@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from kiosk_site.render import page_url
+from kiosk_site.snapshot import page_url
 
 from .conftest import LANDSCAPE, LOCALES, PORTRAIT, SCREENSHOTS, run_axe
 

@@ -1,6 +1,6 @@
 import pytest
 
-from kiosk_site.segment import query_tokens, tokens
+from kiosk_site.search import query_tokens, tokens
 
 from .conftest import tap_keys
 

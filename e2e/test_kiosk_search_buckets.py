@@ -10,9 +10,9 @@ import threading
 
 import pytest
 
-from kiosk_site import search_index
+from bench.sample import make_snapshot
 from kiosk_site.build import site_build
-from kiosk_site.sample import make_snapshot
+from kiosk_site.search import index as search_index
 from kiosk_site.serve import make_server
 
 QUERIES = {

@@ -4,7 +4,7 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SCHEMA_PATH = PACKAGE_DIR / "schema" / "snapshot-1.schema.json"
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
+TEMPLATES_DIR = PACKAGE_DIR / "render" / "templates"
 STATIC_DIR = PACKAGE_DIR / "static"
 FRONTEND_DIR = PACKAGE_DIR / "frontend"
 NODE_MODULES = FRONTEND_DIR / "node_modules"

@@ -13,6 +13,9 @@ echo "==> ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
+echo "==> import contracts (lint-imports; circles: tests/test_import_cycles.py)"
+.venv/bin/lint-imports --no-cache
+
 echo "==> manage.py check / makemigrations --check"
 $PY manage.py check
 $PY manage.py makemigrations --check --dry-run

@@ -60,7 +60,7 @@ def _message(request, page, message: str):
 
 def kiosk_preview_response(request, page):
     """The HTML a kiosk would show for ``page`` (an unsaved draft)."""
-    from kiosk_site.render import page_output
+    from kiosk_site.snapshot import page_output
 
     cluster = preview_cluster_for(page)
     if cluster is None:

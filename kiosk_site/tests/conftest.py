@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.sample import make_snapshot
 from kiosk_site.build import site_build
-from kiosk_site.sample import make_snapshot
 
 SMALL = {"locales": ("vi", "en", "zh-hans", "lo", "km"), "pages_per_locale": 14}
 

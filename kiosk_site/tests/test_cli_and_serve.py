@@ -5,8 +5,8 @@ import urllib.request
 
 import pytest
 
+from bench.sample import make_snapshot
 from kiosk_site.__main__ import main
-from kiosk_site.sample import make_snapshot
 from kiosk_site.serve import make_server
 
 

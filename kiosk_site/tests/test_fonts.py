@@ -3,15 +3,15 @@ import re
 
 from fontTools.ttLib import TTFont
 
-from kiosk_site.assets import content_files
+from kiosk_site.build.assets import content_files
 from kiosk_site.fonts import fonts_build
-from kiosk_site.latin_font import (
+from kiosk_site.fonts.latin import (
     LATIN_CODEPOINTS,
     LATIN_FONT_PATH,
     latin_font,
     latin_font_make,
 )
-from kiosk_site.ui_text import ui_texts
+from kiosk_site.render import ui_texts
 
 
 def _cmap(data: bytes) -> set[int]:
@@ -91,7 +91,7 @@ def test_latin_characters_beyond_the_shipped_font_get_a_subset_of_their_own(
 
 def test_the_shipped_latin_font_is_what_the_generator_makes():
     """Fails when LATIN_RANGES, the subsetting options or the installed Noto
-    Sans changed without `python -m kiosk_site.latin_font` being run."""
+    Sans changed without `python -m kiosk_site.fonts.latin` being run."""
     assert latin_font_make() == LATIN_FONT_PATH.read_bytes()
 
 
@@ -125,12 +125,12 @@ def test_each_subset_shapes_its_text_as_the_whole_font_does(tmp_path):
     from fontTools.ttLib import woff2
 
     from kiosk_site.config import FONT_FILES
-    from kiosk_site.fonts import _face, find_font
+    from kiosk_site.fonts.subset import find_font, font_face
 
     fonts = _fonts(list(SHAPED.values()), tmp_path)
     for key, text in SHAPED.items():
         ttf = io.BytesIO()
         woff2.decompress(io.BytesIO(fonts[key].data), ttf)
         subset = hb.Font(hb.Face(hb.Blob(ttf.getvalue())))
-        whole = hb.Font(_face(find_font(FONT_FILES[key][0]), FONT_FILES[key][1]))
+        whole = hb.Font(font_face(find_font(FONT_FILES[key][0]), FONT_FILES[key][1]))
         assert _shaped(subset, text) == _shaped(whole, text), key

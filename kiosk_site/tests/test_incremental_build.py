@@ -2,9 +2,9 @@ import json
 
 import pytest
 
+from bench.sample import make_snapshot, snapshot_write
 from kiosk_site.build import site_build
 from kiosk_site.errors import SnapshotError
-from kiosk_site.sample import make_snapshot, snapshot_write
 
 from .conftest import SMALL, site_files
 

@@ -4,9 +4,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from bench.sample import make_snapshot
 from kiosk_site.build import site_build
 from kiosk_site.errors import MediaError
-from kiosk_site.sample import make_snapshot
 
 from .conftest import SMALL
 

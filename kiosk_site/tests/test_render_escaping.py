@@ -5,14 +5,14 @@ import markupsafe
 import pytest
 from markupsafe import Markup
 
-from kiosk_site import build_parallel
-from kiosk_site.assets import assets_build
-from kiosk_site.build import _kiosk_config, site_build
+from bench.sample import make_snapshot
+from kiosk_site.build import parallel as build_parallel
+from kiosk_site.build.assets import assets_build
+from kiosk_site.build.site import _kiosk_config, site_build
 from kiosk_site.errors import KioskSiteError
-from kiosk_site.render import SiteInputs, _escape_output, environment, page_jobs
-from kiosk_site.sample import make_snapshot
+from kiosk_site.render import gettext_for
+from kiosk_site.render.pages import SiteInputs, _escape_output, environment, page_jobs
 from kiosk_site.snapshot import snapshot_read
-from kiosk_site.ui_text import gettext_for
 
 from .conftest import SMALL
 

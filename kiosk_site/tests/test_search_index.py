@@ -4,11 +4,11 @@ from collections import defaultdict
 
 import pytest
 
-from kiosk_site import search_index
-from kiosk_site.render import page_url
-from kiosk_site.sample import make_snapshot_data
-from kiosk_site.search_index import index_search, search_index_files
-from kiosk_site.segment import fnv1a, fold, query_tokens, tokens
+from bench.sample import make_snapshot_data
+from kiosk_site.search import index as search_index
+from kiosk_site.search import index_search, search_index_files
+from kiosk_site.search.segment import fnv1a, fold, query_tokens, tokens
+from kiosk_site.snapshot import page_url
 from kiosk_site.tests.test_segment_equivalence import reference_tokens
 
 

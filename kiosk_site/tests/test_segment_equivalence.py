@@ -12,9 +12,9 @@ import unicodedata
 
 import pytest
 
-from kiosk_site import sample_text
-from kiosk_site.sample import make_snapshot_data
-from kiosk_site.segment import distinct_tokens, fold, query_tokens, tokens
+from bench.sample import make_snapshot_data
+from bench.sample import text as sample_text
+from kiosk_site.search import distinct_tokens, fold, query_tokens, tokens
 
 # --- Reference: segment.py before the fast paths (do not optimise) ----------
 

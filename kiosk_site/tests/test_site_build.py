@@ -1,9 +1,9 @@
 import json
 import re
 
+from bench.sample import make_snapshot, snapshot_write
 from kiosk_site.build import site_build
-from kiosk_site.render import page_output
-from kiosk_site.sample import make_snapshot, snapshot_write
+from kiosk_site.snapshot import page_output
 
 from .conftest import SMALL, site_files
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from kiosk_site.sample import make_snapshot
+from bench.sample import make_snapshot
 from kiosk_site.snapshot import snapshot_cache_clear, snapshot_dumps, snapshot_read
 
 
@@ -178,7 +178,7 @@ def test_common_prefix_and_suffix_are_exact_at_any_block_size(monkeypatch, block
     import os
     import random
 
-    from kiosk_site import snapshot_lines
+    from kiosk_site.snapshot import lines as snapshot_lines
 
     monkeypatch.setattr(snapshot_lines, "_BLOCK", block)
     rng = random.Random(block)

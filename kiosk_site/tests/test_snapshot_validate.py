@@ -2,8 +2,8 @@ import json
 
 import pytest
 
+from bench.sample import make_snapshot, snapshot_write
 from kiosk_site.errors import SnapshotError
-from kiosk_site.sample import make_snapshot, snapshot_write
 from kiosk_site.snapshot import page_content_hash, snapshot_load
 
 
@@ -55,7 +55,7 @@ def test_non_json_snapshot_is_refused(tmp_path):
 def test_valid_snapshot_passes_the_compiled_per_type_check_alone(tmp_path, monkeypatch):
     """Every page type has its own compiled validator; a valid snapshot never
     needs the (slow) reference validator."""
-    from kiosk_site import snapshot as snapshot_module
+    from kiosk_site.snapshot import read as snapshot_module
 
     path = make_snapshot(tmp_path, locales=("vi", "km"), pages_per_locale=20)
     monkeypatch.setattr(

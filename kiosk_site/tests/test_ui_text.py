@@ -5,10 +5,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from kiosk_site import ui_text
+from bench.sample import make_snapshot
 from kiosk_site.build import site_build
 from kiosk_site.config import TEMPLATES_DIR
-from kiosk_site.sample import make_snapshot
+from kiosk_site.render import ui_text
 
 LOCALES = ("vi", "en", "zh-hans", "lo", "km", "bdq")
 BACK = re.compile(r'data-action="back">.*?<span>(.*?)</span></a>')

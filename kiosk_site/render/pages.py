@@ -17,15 +17,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress, repeat
+from pathlib import Path
 from typing import Any
 
 import jinja2
 import markupsafe
 from markupsafe import Markup
 
-from .config import FEEDBACK_PATH, PACKAGE_DIR, TEMPLATES_DIR
-from .snapshot import canonical_json, page_columns
-from .ui_text import LOCALE_DIR, gettext_for, plain, ui_language
+from kiosk_site.config import FEEDBACK_PATH, PACKAGE_DIR, TEMPLATES_DIR
+from kiosk_site.render.ui_text import LOCALE_DIR, gettext_for, plain, ui_language
+from kiosk_site.snapshot import canonical_json, page_columns, page_output, page_url
 
 TEMPLATE_OF = {
     "home": "home.html",
@@ -124,7 +125,7 @@ def templates_hash() -> str:
     h = hashlib.sha256()
     files = (
         sorted(TEMPLATES_DIR.glob("*.html"))
-        + [PACKAGE_DIR / "render.py", PACKAGE_DIR / "ui_text.py"]
+        + [Path(__file__), Path(__file__).with_name("ui_text.py")]
         + sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.mo"))
     )
     for path in files:
@@ -194,23 +195,6 @@ def _menu_children(navigation: Any, by_id: dict[int, Any]) -> dict[int, list[int
         stack += kids
     _CHILDREN = (navigation, set(by_id), children)
     return children
-
-
-def page_url(page: dict[str, Any]) -> str:
-    """Site URL of a page: `/<locale>/` for a home page, else its path as
-    one HTML file, `/<locale>/<path>.html` (see page_output)."""
-    path = page["path"].strip("/")
-    return f"/{page['locale']}/{path}.html" if path else f"/{page['locale']}/"
-
-
-def page_output(page: dict[str, Any]) -> str:
-    """Relative output file of a page: `<locale>/index.html` for a home page,
-    else `<locale>/<path>.html`. Files rather than `<path>/index.html`
-    folders: a folder is made only for a page with children, which saves
-    thousands of mkdir calls on a large site, and any static file server
-    serves the links as they are."""
-    path = page["path"].strip("/")
-    return f"{page['locale']}/{path}.html" if path else f"{page['locale']}/index.html"
 
 
 def _body(site: SiteInputs, body: str, locale: str) -> str:

@@ -19,9 +19,9 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from .latin_font import LATIN_RANGES
-from .snapshot import page_columns
-from .ui_text import ui_texts
+from kiosk_site.fonts import LATIN_RANGES
+from kiosk_site.render import ui_texts
+from kiosk_site.snapshot import page_columns
 
 STATE_VERSION = 9
 

@@ -10,8 +10,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from .errors import MediaError
-from .snapshot import Snapshot
+from kiosk_site.errors import MediaError
+from kiosk_site.snapshot import Snapshot
 
 EXTENSIONS = {
     "image/png": ".png",

@@ -16,9 +16,9 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
-from .config import SCHEMA_PATH
-from .errors import SnapshotError
-from .snapshot_lines import (
+from kiosk_site.config import SCHEMA_PATH
+from kiosk_site.errors import SnapshotError
+from kiosk_site.snapshot.lines import (
     canonical_json,
     lines_cache_clear,
     page_columns,

@@ -14,7 +14,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from .sample_text import (
+from bench.sample.text import (
     DAY_LABELS,
     HOTLINES,
     LOCALES,
@@ -25,7 +25,7 @@ from .sample_text import (
     TOPICS,
     WELCOME,
 )
-from .snapshot import page_content_hash, snapshot_content_hash, snapshot_dumps
+from kiosk_site.snapshot import page_content_hash, snapshot_content_hash, snapshot_dumps
 
 ALL_LOCALES = tuple(LOCALES)
 PORTAL = "https://thongtin.kontum.example.vn"

@@ -18,9 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .errors import KioskSiteError
-from .render import SiteInputs, page_jobs, render
-from .writer import OutputWriter
+from kiosk_site.build.writer import OutputWriter
+from kiosk_site.errors import KioskSiteError
+from kiosk_site.render import SiteInputs, page_jobs, render
 
 PARALLEL_FROM = 300  # pages; below this a second process costs more than it saves
 CHUNK = 40  # files a process takes at a time from the shared list

@@ -8,9 +8,9 @@ import json
 import re
 from typing import Any
 
-from .config import NODE_MODULES, STATIC_DIR
-from .errors import FrontendError
-from .fonts import FAMILIES, FontFile
+from kiosk_site.config import NODE_MODULES, STATIC_DIR
+from kiosk_site.errors import FrontendError
+from kiosk_site.fonts import FAMILIES, FontFile
 
 FONTS_CSS = "assets/fonts.css"
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
 
-from .config import PACKAGE_DIR
+from kiosk_site.config import PACKAGE_DIR
 
 LOCALE_DIR = PACKAGE_DIR / "locale"
 DOMAIN = "kiosk"

@@ -28,9 +28,9 @@ from itertools import accumulate, chain, compress, repeat
 from pathlib import Path
 from typing import Any
 
-from .render import page_url
-from .segment import distinct_tokens, fnv1a
-from .snapshot import page_columns
+from kiosk_site.search import segment
+from kiosk_site.search.segment import distinct_tokens, fnv1a
+from kiosk_site.snapshot import page_columns, page_url, paths
 
 INDEX_VERSION = 3
 SNIPPET_CHARS = 160
@@ -460,11 +460,10 @@ def _update_state(
 
 @functools.cache
 def _code_hash() -> str:
-    """Cached indexes are only valid for the code that made them (render.py
+    """Cached indexes are only valid for the code that made them (paths.py
     makes the URLs, which locale keys leave out as page paths decide them)."""
-    here = Path(__file__).parent
-    names = ("search_index.py", "segment.py", "render.py")
-    return hashlib.sha256(b"".join((here / n).read_bytes() for n in names)).hexdigest()
+    files = (Path(__file__), Path(segment.__file__), Path(paths.__file__))
+    return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
 
 
 # The last key made for each locale, with the page hashes and paths it was
@@ -605,7 +604,7 @@ def index_search(files: dict[str, bytes], locale: str, query: str) -> list[int]:
     """
     import math
 
-    from .segment import query_tokens
+    from kiosk_site.search.segment import query_tokens
 
     base = f"search/{locale}/"
     meta = json.loads(files[base + "meta.json"])

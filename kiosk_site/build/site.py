@@ -12,13 +12,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .assets import assets_build, content_files
-from .build_parallel import SideProcess, render_chunks, workers_for
-from .build_state import SiteChars, site_chars, state_read, state_write
-from .config import DEFAULT_IDLE_TIMEOUT_S, STATE_DIRNAME
-from .fonts import fonts_build
-from .media import media_sync
-from .render import (
+from kiosk_site.build.assets import assets_build, content_files
+from kiosk_site.build.media import media_sync
+from kiosk_site.build.parallel import SideProcess, render_chunks, workers_for
+from kiosk_site.build.state import SiteChars, site_chars, state_read, state_write
+from kiosk_site.build.writer import OutputWriter
+from kiosk_site.config import DEFAULT_IDLE_TIMEOUT_S, STATE_DIRNAME
+from kiosk_site.fonts import fonts_build
+from kiosk_site.render import (
     SiteInputs,
     notices_data,
     page_job,
@@ -26,8 +27,8 @@ from .render import (
     site_key,
     templates_hash,
 )
-from .search_index import search_index_files
-from .snapshot import (
+from kiosk_site.search import search_index_files
+from kiosk_site.snapshot import (
     Snapshot,
     canonical_json,
     changed_pages,
@@ -35,7 +36,6 @@ from .snapshot import (
     snapshot_read,
     snapshot_validate_changed,
 )
-from .writer import OutputWriter
 
 TOOL_TEMPLATES = ("attract.html", "search.html", "feedback.html")
 
