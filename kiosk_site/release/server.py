@@ -38,6 +38,7 @@ class Faults:
     cut_offsets: list[int] = field(default_factory=list)
     overflow_path: str | None = None
     etag_change_path: str | None = None
+    ignore_if_range: bool = False
     aliases: dict[str, str] = field(default_factory=dict)
     throttle_bytes_per_s: int = 0
 
@@ -167,6 +168,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _range(self, *, size: int, etag: str) -> tuple[int | None, int]:
         match = _RANGE.match(self.headers.get("Range", ""))
         if_range = self.headers.get("If-Range")
+        if self.release_server.faults.ignore_if_range:
+            if_range = None
         if match is None or (if_range is not None and if_range != etag):
             return 0, size
         start = int(match.group(1))
