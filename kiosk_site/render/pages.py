@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import markupsafe
 from markupsafe import Markup
 
 from kiosk_site.config import FEEDBACK_PATH, PACKAGE_DIR, TEMPLATES_DIR
@@ -70,40 +69,6 @@ class _Environment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
-# markupsafe's C escaping of a str, without wrapping the result in Markup
-# (the fallback keeps the same bytes on a markupsafe without it).
-_escape_text: Callable[[str], str] = getattr(
-    markupsafe, "_escape_inner", lambda text: str(markupsafe.escape(text))
-)
-
-
-def _escape_output(value: Any) -> str:
-    """`markupsafe.escape` for a `{{ … }}` that goes straight into the page.
-
-    Jinja escapes only expressions it writes to the output, and joins what it
-    writes into a string (or wraps a macro's output in Markup as a whole), so
-    the escaped text need not be a Markup of its own. Making one per
-    expression was a third of the time it took to render a page. The same
-    values give the same characters, `__html__` included.
-    """
-    if type(value) is str:
-        return _escape_text(value)
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return _escape_text(str(value))
-
-
-class _Template(jinja2.Template):
-    """A template whose output expressions use `_escape_output`."""
-
-    @classmethod
-    def from_code(cls, environment, code, globals, uptodate=None):  # noqa: A002
-        template = super().from_code(environment, code, globals, uptodate)
-        # The compiled module's namespace, shared by its blocks and macros.
-        template.root_render_func.__globals__["escape"] = _escape_output
-        return template
-
-
 @cache
 def environment() -> jinja2.Environment:
     env = _Environment(
@@ -114,7 +79,6 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         auto_reload=False,
     )
-    env.template_class = _Template
     env.filters["plain"] = plain
     return env
 

@@ -1,51 +1,26 @@
 import gc
 
 import jinja2
-import markupsafe
 import pytest
 from markupsafe import Markup
 
-from bench.sample import make_snapshot
+from bench.sample import make_snapshot, snapshot_write
 from kiosk_site.build import parallel as build_parallel
-from kiosk_site.build.assets import assets_build
-from kiosk_site.build.site import _kiosk_config, site_build
+from kiosk_site.build.site import site_build
 from kiosk_site.errors import KioskSiteError
-from kiosk_site.render import gettext_for
-from kiosk_site.render.pages import SiteInputs, _escape_output, environment, page_jobs
-from kiosk_site.snapshot import snapshot_read
+from kiosk_site.render.pages import environment
+from kiosk_site.snapshot import page_output, snapshot_read
 
 from .conftest import SMALL
 
-
-class _Html:
-    def __html__(self) -> str:
-        return "<b>already safe</b>"
+HOSTILE = "<script>alert('x')</script> & \"Bờ Y\""
 
 
-VALUES = [
-    "Cửa khẩu <Bờ Y> & \"Đà Nẵng\" 'Lào'",
-    "",
-    Markup("<em>kept</em>"),
-    _Html(),
-    42,
-    1.5,
-    None,
-    ["<li>", "&"],
-]
-
-
-@pytest.mark.parametrize("value", VALUES, ids=repr)
-def test_output_escaping_gives_markupsafes_characters(value):
-    assert _escape_output(value) == str(markupsafe.escape(value))
-
-
-def test_templates_escape_output_without_a_markup_per_expression():
+def test_templates_escape_output_and_keep_markup_as_it_is():
     env = environment()
     template = env.from_string(
         "{% macro m(v) %}<i>{{ v }}</i>{% endmacro %}{{ a }}|{{ b }}|{{ m(a) }}|{{ n }}"
     )
-    # Every compiled module (blocks and macros share its namespace) uses it.
-    assert template.root_render_func.__globals__["escape"] is _escape_output
     out = template.render(a="<a href='x'>&", b=Markup("<b>"), n=7)
     a = "&lt;a href=&#39;x&#39;&gt;&amp;"
     assert out == f"{a}|<b>|<i>{a}</i>|7"
@@ -53,25 +28,20 @@ def test_templates_escape_output_without_a_markup_per_expression():
         env.from_string("{{ missing }}").render()
 
 
-def test_pages_render_as_stock_jinja_renders_them(tmp_path):
-    stock = jinja2.Environment(
-        loader=environment().loader,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    stock.filters.update(environment().filters)
-    stock.getattr = environment().getattr
-    data = snapshot_read(make_snapshot(tmp_path / "snap", **SMALL)).data
-    assets, _files = assets_build(config=_kiosk_config(data))
-    site = SiteInputs(data=data, assets=assets, image_urls={}, video_urls={})
-    for _rel, template, make, _key in page_jobs(site):
-        context = make()
-        tr = gettext_for(context["ui_lang"], context.get("source_lang"))
-        ours = environment().get_template(template).render(context, _=tr)
-        theirs = stock.get_template(template).render(context, _=tr)
-        assert ours == theirs, template
+def test_hostile_text_in_a_snapshot_is_escaped_in_every_page(tmp_path, warm_out):
+    snap = make_snapshot(tmp_path / "snap", **SMALL)
+    data = snapshot_read(snap).data
+    for page in data["pages"]:
+        page["title"] = HOSTILE
+    snapshot_write(snap, data)
+    out = warm_out("site")
+    site_build(snapshot=snap, out_dir=out, workers=1)
+    escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &#34;Bờ Y&#34;"
+    pages = [page_output(p) for p in data["pages"]]
+    for rel in pages:
+        html = (out / rel).read_text(encoding="utf-8")
+        assert "<script>alert(" not in html, rel
+        assert escaped in html, rel
 
 
 def test_a_build_leaves_the_collector_as_it_found_it(tmp_path, warm_out):
