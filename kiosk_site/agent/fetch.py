@@ -35,6 +35,10 @@ class DownloadFailed(AgentError):
     """A download did not complete within its limits."""
 
 
+class EtagChanged(DownloadFailed):
+    """The file changed between two ranges; the download starts over."""
+
+
 @dataclass
 class Progress:
     """Bytes and objects downloaded in one sync, logged every few seconds."""
@@ -147,7 +151,7 @@ class HttpFetcher(FetcherInterface):
             try:
                 if self._attempt(url=url, part=part, length=length):
                     break
-            except (tuf_exceptions.DownloadError, DownloadFailed) as err:
+            except (tuf_exceptions.DownloadError, EtagChanged) as err:
                 last = err
                 log.warning("download %s: attempt %d: %s", url, attempt + 1, err)
                 if isinstance(err, tuf_exceptions.DownloadHTTPError):
@@ -181,7 +185,7 @@ class HttpFetcher(FetcherInterface):
             if not _resumes(response=response, have=have, etag=etag, part=part):
                 response.close()
                 part.unlink(missing_ok=True)
-                raise DownloadFailed(
+                raise EtagChanged(
                     f"{url} changed between ranges (ETag {etag}); starting over"
                 )
         else:
@@ -203,6 +207,7 @@ class HttpFetcher(FetcherInterface):
                 if have > length:
                     out.close()
                     part.unlink(missing_ok=True)
+                    part.with_name(part.name + ".etag").unlink(missing_ok=True)
                     raise DownloadFailed(
                         f"{url} sent more than the {length} bytes the signed "
                         "metadata declares; the server is faulty or hostile"

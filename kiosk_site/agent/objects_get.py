@@ -121,6 +121,7 @@ def _pack_get(
     added = pack_unpack(pack_path=part, store=layout.objects)
     fetcher.progress.done_objects += len(added) - 1
     part.unlink()
+    part.with_name(part.name + ".etag").unlink(missing_ok=True)
     log.info("unpacked %d objects from %s", len(added), info.path)
 
 

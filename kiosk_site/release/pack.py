@@ -32,9 +32,11 @@ MAX_DICT_BYTES = 96 * 1024 * 1024
 
 def _params(*, total: int) -> zstd.ZstdCompressionParameters:
     level = 19 if total <= 16 * 1024 * 1024 else 12
-    window_log = min(max(total.bit_length(), 20), WINDOW_LOG_MAX)
+    # A window over dictionary and data lets every byte refer to the old
+    # versions (as `zstd --patch-from`); the size hint keeps small packs quick.
+    window_log = min(max(total.bit_length(), 10), WINDOW_LOG_MAX)
     return zstd.ZstdCompressionParameters.from_level(
-        level, window_log=window_log, threads=0
+        level, source_size=max(total, 1), window_log=window_log, threads=0
     )
 
 
