@@ -167,196 +167,295 @@ def site_build(
         return _site_build(snapshot, Path(out_dir), log, workers)
 
 
+@dataclass
+class _Run:
+    """What the steps of one build share."""
+
+    out_dir: Path
+    report: BuildReport
+    snapshot: Snapshot
+    state: dict[str, Any]  # the last build's (see _finish)
+    fresh: bool  # the folder was empty: nothing stale to look for
+    top_seen: bool  # the navigation is byte for byte the last build's
+    writer: OutputWriter = field(default_factory=OutputWriter)
+    outputs: set[str] = field(default_factory=set)  # every file of the site
+
+    @property
+    def state_dir(self) -> Path:
+        return self.out_dir / STATE_DIRNAME
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.snapshot.data
+
+    def write(self, rel: str, blob: bytes) -> None:
+        """Write one output file (unless it already holds `blob`)."""
+        self.outputs.add(rel)
+        self.report.files_written += self.writer.write(f"{self.out_dir}/{rel}", blob)
+
+
+@dataclass
+class _RenderPlan:
+    """The render keys of this build, and the files whose key changed."""
+
+    keys: dict[str, bytes]
+    todo: list[tuple[str, str, Any]]
+    templates: str
+    navigation: str
+    previous: set[str]
+
+
+@contextlib.contextmanager
+def _timed(report: BuildReport, name: str):
+    start = time.perf_counter()
+    yield
+    report.timings[name] = time.perf_counter() - start
+
+
 def _site_build(
     snapshot: Snapshot | str | Path, out_dir: Path, log: Any, workers: int | None
 ) -> BuildReport:
     t0 = time.perf_counter()
     report = BuildReport()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    state_dir = out_dir / STATE_DIRNAME
-    state_dir.mkdir(exist_ok=True)
-    state_path = state_dir / "state.pickle"
-    state = state_read(state_path)
-    # A build into an empty folder has nothing stale to look for.
-    fresh = not any(p.name != STATE_DIRNAME for p in out_dir.iterdir())
-    known_chars: dict[int, str] = state.get("pages", {})
-    known_hashes: dict[int, str] = state.get("hashes", {})
     validate = not isinstance(snapshot, Snapshot)
-    if validate:
+    with _timed(report, "read"):
+        run = _open(out_dir, snapshot, report)
+    side = _side_process(run, workers)
+    try:
+        changed = _validate(run, validate)
+        with _timed(run.report, "assets"):
+            site = _media_and_assets(run)
+        with _timed(run.report, "keys"):
+            plan = _render_plan(run, site, changed)
+        with _timed(run.report, "render"):
+            made, chars = _render_and_index(run, site, plan, changed, side)
+        with _timed(run.report, "search"):
+            _write_notices_and_made(run, site, made)
+    except BaseException:
+        if side is not None:
+            side.stop()
+        raise
+    with _timed(run.report, "finish"):
+        _finish(run, site, plan, chars)
+    run.report.seconds = time.perf_counter() - t0
+    if log:
+        log(run.report.summary())
+    return run.report
+
+
+def _open(out_dir: Path, snapshot: Snapshot | str | Path, report: BuildReport) -> _Run:
+    """Read the build state and the snapshot."""
+    state_dir = out_dir / STATE_DIRNAME
+    state_dir.mkdir(parents=True, exist_ok=True)
+    state = state_read(state_dir / "state.pickle")
+    fresh = not any(p.name != STATE_DIRNAME for p in out_dir.iterdir())
+    if not isinstance(snapshot, Snapshot):
         snapshot = snapshot_read(snapshot)
-    data = snapshot.data
-    top_seen = bool(snapshot.top_digest) and state.get("top") == snapshot.top_digest
-    report.timings["read"] = time.perf_counter() - t0
-    side: SideProcess | None = None
+    digest = snapshot.top_digest
+    return _Run(
+        out_dir=out_dir,
+        report=report,
+        snapshot=snapshot,
+        state=state,
+        fresh=fresh,
+        top_seen=bool(digest) and state.get("top") == digest,
+    )
+
+
+def _side_process(run: _Run, workers: int | None) -> SideProcess | None:
+    """The second process of a large build without state (see build.parallel):
+    it starts on the fonts at once, while this one validates and indexes."""
+    data, state = run.data, run.state
     if workers is None:
         pages = data.get("pages") if isinstance(data, dict) else None
         # (A snapshot without a list of pages fails validation just below.)
         fork = not state.get("keys") and isinstance(pages, list)
         workers = workers_for(len(pages)) if fork else 1
-    if workers > 1:
-        # The fonts start at once in a second process, while this one
-        # validates and makes the search index; then both render pages.
-        counts = state.get("char_counts")
+    if workers <= 1:
+        return None
+    known_chars, known_hashes = state.get("pages", {}), state.get("hashes", {})
+    counts, state_dir = state.get("char_counts"), run.state_dir
 
-        def prepare() -> tuple[dict[str, bytes], Any]:
-            chars = site_chars(data, known_chars, known_hashes, counts)
-            return _font_files(chars, state_dir), chars
+    def prepare() -> tuple[dict[str, bytes], Any]:
+        chars = site_chars(data, known_chars, known_hashes, counts)
+        return _font_files(chars, state_dir), chars
 
-        side = SideProcess(data, out_dir, prepare)
-    try:
-        t = time.perf_counter()
-        changed = changed_pages(data, known_hashes)
+    return SideProcess(data, run.out_dir, prepare)
+
+
+def _validate(run: _Run, validate: bool) -> list[Any] | None:
+    """The pages that changed since the last build; with `validate`, they
+    (and the top-level blocks unless unchanged) are checked against the schema."""
+    with _timed(run.report, "validate"):
+        changed = changed_pages(run.data, run.state.get("hashes", {}))
         if validate:
-            report.timings["validated_pages"] = snapshot_validate_changed(
-                data, changed=changed, source=snapshot.source, top_checked=top_seen
+            run.report.timings["validated_pages"] = snapshot_validate_changed(
+                run.data,
+                changed=changed,
+                source=run.snapshot.source,
+                top_checked=run.top_seen,
             )
-        report.content_hash = data["content_hash"]
-        report.timings["validate"] = time.perf_counter() - t
+        run.report.content_hash = run.data["content_hash"]
+    return changed
 
-        t = time.perf_counter()
-        outputs: set[str] = set()
-        writer = OutputWriter()
-        image_urls, fetched = media_sync(
-            snapshot, out_dir=out_dir, kind="images", key=""
-        )
-        video_urls, fetched2 = media_sync(
-            snapshot, out_dir=out_dir, kind="programmes", key="video"
-        )
-        report.media_fetched = fetched + fetched2
-        outputs.update(u.lstrip("/") for u in image_urls.values())
-        outputs.update(u.lstrip("/") for u in video_urls.values())
-        asset_urls, asset_files = assets_build(config=_kiosk_config(data))
-        for rel, blob in asset_files.items():
-            outputs.add(rel)
-            report.files_written += writer.write(f"{out_dir}/{rel}", blob)
-        report.timings["assets"] = time.perf_counter() - t
 
-        t = time.perf_counter()
-        site = SiteInputs(
-            data=data, assets=asset_urls, image_urls=image_urls, video_urls=video_urls
-        )
-        thash = templates_hash()
-        nav_hash = (
-            state["navigation"]
-            if top_seen
-            else hashlib.sha256(canonical_json(data["navigation"])).hexdigest()
-        )
-        old_keys: dict[str, bytes] = state.get("keys", {})
-        # Unless a site-wide input changed (which includes every page's path),
-        # a content page's key changes only with its own content_hash or a
-        # child's (its tiles): only those pages and the tool screens are keyed.
-        reuse = (
-            state.get("site_key") == site_key(site)
-            and state.get("templates") == thash
-            and state.get("navigation") == nav_hash
-        )
-        if reuse:
-            parents = _page_parents(site)
-            dirty: set[int] = set()
-            for page in changed:
-                dirty.add(page["id"])
-                if page["id"] in parents:
-                    dirty.add(parents[page["id"]])
-            new_keys = dict(old_keys)
-            # The attract, search and feedback screens draw only on
-            # site-wide inputs: their keys stand too.
-            jobs = [page_job(site, site.by_id[pid]) for pid in sorted(dirty)]
-        else:
-            new_keys = {}
-            jobs = page_jobs(site)
-        # Every file of the last build: its rendered files and the rest.
-        previous = set() if fresh else set(old_keys).union(state.get("others", ()))
-        todo: list[tuple[str, str, Any]] = []
-        for rel, template, make, key_of in jobs:
-            if key_of is None:
-                part = hashlib.sha256(canonical_json(make())).hexdigest()
-            else:
-                part = key_of()
-            key = hashlib.sha256(f"{thash}|{template}|{part}".encode()).digest()
-            new_keys[rel] = key
-            # A file the last build recorded is trusted to be there (no stat
-            # per page); a build without state checks every file.
-            if old_keys.get(rel) == key and (
-                rel in previous or os.path.exists(f"{out_dir}/{rel}")
-            ):
-                continue
-            report.pages_rendered += template not in TOOL_TEMPLATES
-            todo.append((rel, template, make))
-        report.pages_total = len(data["pages"])
-        outputs.update(new_keys)
-        report.timings["keys"] = time.perf_counter() - t
-
-        t = time.perf_counter()
-        if side is not None:
-            side.send((asset_urls, image_urls, video_urls), [job[0] for job in todo])
-            unchanged = {}
-            index = search_index_files(data, state_dir, unchanged=unchanged)
-            made_index = {
-                rel: (len(blob), writer.write(f"{out_dir}/{rel}", blob))
-                for rel, blob in index.items()
-            }
-            results = render_chunks(todo, str(out_dir), side.counter)
-            made, more, chars = side.result()
-            made.update(made_index)
-            results += more
-        else:
-            results = render_chunks(todo, str(out_dir), None)
-            chars = site_chars(
-                data, known_chars, known_hashes, state.get("char_counts"), changed
-            )
-            files, unchanged = _content_files(data, chars, state_dir)
-            made = {
-                rel: (len(blob), writer.write(f"{out_dir}/{rel}", blob))
-                for rel, blob in files.items()
-            }
-        made.update({rel: (size, False) for rel, size in unchanged.items()})
-        report.files_written += sum(written for _rel, written in results)
-        report.timings["render"] = time.perf_counter() - t
-
-        t = time.perf_counter()
-        for loc in data["locales"]:
-            rel = f"data/notices-{loc['code']}.json"
-            blob = json.dumps(
-                notices_data(site, loc["code"]), ensure_ascii=False, sort_keys=True
-            ).encode()
-            outputs.add(rel)
-            report.files_written += writer.write(f"{out_dir}/{rel}", blob)
-        for rel, (size, written) in made.items():
-            outputs.add(rel)
-            report.files_written += written
-            if rel.startswith("search/"):
-                report.index_bytes += size
-                report.index_bytes_written += size if written else 0
-        report.timings["search"] = time.perf_counter() - t
-    except BaseException:
-        if side is not None:
-            side.stop()
-        raise
-
-    t = time.perf_counter()
-    ids, _locales, _types, _paths, hashes = page_columns(data["pages"])
-    report.files_removed = _remove_stale(
-        out_dir, outputs, [] if fresh else (previous if state else None)
+def _media_and_assets(run: _Run) -> SiteInputs:
+    """Copy the media, write the static bundles; what every page draws on."""
+    image_urls, fetched = media_sync(
+        run.snapshot, out_dir=run.out_dir, kind="images", key=""
     )
+    video_urls, fetched2 = media_sync(
+        run.snapshot, out_dir=run.out_dir, kind="programmes", key="video"
+    )
+    run.report.media_fetched = fetched + fetched2
+    run.outputs.update(u.lstrip("/") for u in image_urls.values())
+    run.outputs.update(u.lstrip("/") for u in video_urls.values())
+    asset_urls, asset_files = assets_build(config=_kiosk_config(run.data))
+    for rel, blob in asset_files.items():
+        run.write(rel, blob)
+    return SiteInputs(
+        data=run.data, assets=asset_urls, image_urls=image_urls, video_urls=video_urls
+    )
+
+
+def _render_plan(run: _Run, site: SiteInputs, changed: list[Any] | None) -> _RenderPlan:
+    """Key every output file by what it is made of; keep the files whose key
+    the last build recorded and that are there."""
+    state, out_dir = run.state, run.out_dir
+    thash = templates_hash()
+    nav_hash = (
+        state["navigation"]
+        if run.top_seen
+        else hashlib.sha256(canonical_json(run.data["navigation"])).hexdigest()
+    )
+    old_keys: dict[str, bytes] = state.get("keys", {})
+    # Unless a site-wide input changed (which includes every page's path),
+    # a content page's key changes only with its own content_hash or a
+    # child's (its tiles): only those pages and the tool screens are keyed.
+    reuse = (
+        state.get("site_key") == site_key(site)
+        and state.get("templates") == thash
+        and state.get("navigation") == nav_hash
+    )
+    new_keys = dict(old_keys) if reuse else {}
+    jobs = _changed_jobs(site, changed) if reuse else page_jobs(site)
+    # Every file of the last build: its rendered files and the rest.
+    previous = set() if run.fresh else set(old_keys).union(state.get("others", ()))
+    todo: list[tuple[str, str, Any]] = []
+    for rel, template, make, key_of in jobs:
+        part = (
+            hashlib.sha256(canonical_json(make())).hexdigest()
+            if key_of is None
+            else key_of()
+        )
+        key = hashlib.sha256(f"{thash}|{template}|{part}".encode()).digest()
+        new_keys[rel] = key
+        # A file the last build recorded is trusted to be there (no stat
+        # per page); a build without state checks every file.
+        if old_keys.get(rel) == key and (
+            rel in previous or os.path.exists(f"{out_dir}/{rel}")
+        ):
+            continue
+        run.report.pages_rendered += template not in TOOL_TEMPLATES
+        todo.append((rel, template, make))
+    run.report.pages_total = len(run.data["pages"])
+    run.outputs.update(new_keys)
+    return _RenderPlan(new_keys, todo, thash, nav_hash, previous)
+
+
+def _changed_jobs(site: SiteInputs, changed: list[Any]) -> list[Any]:
+    """The render jobs of the changed pages and their parents (their tiles).
+    The attract, search and feedback screens draw only on site-wide inputs:
+    their keys stand."""
+    parents = _page_parents(site)
+    dirty: set[int] = set()
+    for page in changed:
+        dirty.add(page["id"])
+        if page["id"] in parents:
+            dirty.add(parents[page["id"]])
+    return [page_job(site, site.by_id[pid]) for pid in sorted(dirty)]
+
+
+def _render_and_index(
+    run: _Run,
+    site: SiteInputs,
+    plan: _RenderPlan,
+    changed: list[Any] | None,
+    side: SideProcess | None,
+) -> tuple[dict[str, tuple[int, bool]], SiteChars]:
+    """Render the pages to do; make the fonts and the search index. Returns
+    the other files made ({path: (size, written)}) and the site's characters."""
+    data, state, out_dir = run.data, run.state, run.out_dir
+    if side is not None:
+        urls = (site.assets, site.image_urls, site.video_urls)
+        side.send(urls, [job[0] for job in plan.todo])
+        unchanged: dict[str, int] = {}
+        index = search_index_files(data, run.state_dir, unchanged=unchanged)
+        made_index = {
+            rel: (len(blob), run.writer.write(f"{out_dir}/{rel}", blob))
+            for rel, blob in index.items()
+        }
+        results = render_chunks(plan.todo, str(out_dir), side.counter)
+        made, more, chars = side.result()
+        made.update(made_index)
+        results += more
+    else:
+        results = render_chunks(plan.todo, str(out_dir), None)
+        chars = site_chars(
+            data,
+            state.get("pages", {}),
+            state.get("hashes", {}),
+            state.get("char_counts"),
+            changed,
+        )
+        files, unchanged = _content_files(data, chars, run.state_dir)
+        made = {
+            rel: (len(blob), run.writer.write(f"{out_dir}/{rel}", blob))
+            for rel, blob in files.items()
+        }
+    made.update({rel: (size, False) for rel, size in unchanged.items()})
+    run.report.files_written += sum(written for _rel, written in results)
+    return made, chars
+
+
+def _write_notices_and_made(
+    run: _Run, site: SiteInputs, made: dict[str, tuple[int, bool]]
+) -> None:
+    """Write each locale's notices; count the fonts and index files made."""
+    for loc in run.data["locales"]:
+        blob = json.dumps(
+            notices_data(site, loc["code"]), ensure_ascii=False, sort_keys=True
+        ).encode()
+        run.write(f"data/notices-{loc['code']}.json", blob)
+    report = run.report
+    for rel, (size, written) in made.items():
+        run.outputs.add(rel)
+        report.files_written += written
+        if rel.startswith("search/"):
+            report.index_bytes += size
+            report.index_bytes_written += size if written else 0
+
+
+def _finish(run: _Run, site: SiteInputs, plan: _RenderPlan, chars: SiteChars) -> None:
+    """Remove what this snapshot no longer produces; save the build state."""
+    data, state = run.data, run.state
+    ids, _locales, _types, _paths, hashes = page_columns(data["pages"])
+    previous = [] if run.fresh else (plan.previous if state else None)
+    run.report.files_removed = _remove_stale(run.out_dir, run.outputs, previous)
     state_write(
-        state_path,
+        run.state_dir / "state.pickle",
         {
-            "keys": new_keys,
+            "keys": plan.keys,
             "pages": chars.pages,
             "hashes": dict(zip(ids, hashes, strict=True)),
             "char_counts": chars.counts,
             "site_key": site_key(site),
-            "templates": thash,
-            "navigation": nav_hash,
-            "top": snapshot.top_digest,
-            "others": sorted(outputs.difference(new_keys)),
+            "templates": plan.templates,
+            "navigation": plan.navigation,
+            "top": run.snapshot.top_digest,
+            "others": sorted(run.outputs.difference(plan.keys)),
         },
     )
-    report.timings["finish"] = time.perf_counter() - t
-    report.seconds = time.perf_counter() - t0
-    if log:
-        log(report.summary())
-    return report
 
 
 def _remove_stale(
