@@ -96,6 +96,33 @@ def _fail(problems: list[Problem], name: str) -> VerifyFailed:
     return error
 
 
+@dataclass(frozen=True)
+class _Streams:
+    """What one ffprobe run over headers and packets says about an output."""
+
+    video: dict
+    audios: list[dict]
+    others: list[dict]  # data or subtitle streams
+    duration: float  # the container's, in seconds
+    packets: list[tuple[int, float, int, bool]]  # see _packets
+
+
+@dataclass(frozen=True)
+class _Timing:
+    """When the video's frames and keyframes fall, in seconds."""
+
+    frame_times: list[float]  # sorted
+    keyframes: list[float]  # sorted
+    key_gap: float  # longest gap between keyframes, the last one to the end
+
+
+@dataclass(frozen=True)
+class _Rates:
+    size_bytes: int
+    avg_kbps: float
+    peak_kbps: float
+
+
 def verify(
     path: os.PathLike | str,
     profile: Profile,
@@ -117,7 +144,26 @@ def verify(
     limits = limits or Limits()
     path = Path(path)
     name = name or path.name
-    problems: list[Problem] = []
+    problems = _layout_problems(path, name)
+    streams = _read_streams(path, limits, name)
+    want = profile.fps_fraction
+    fps = _frame_rate(streams.video)
+    problems += _picture_problems(streams.video, profile)
+    problems += frame_rate_problems(fps, want)
+    problems += duration_problems(streams.duration, source_duration)
+    problems += _track_problems(streams, profile)
+    timing = _timing(streams.packets, int(streams.video["index"]))
+    problems += frame_spacing_problems(timing.frame_times, fps, want)
+    problems += keyframe_problems(timing.keyframes, timing.key_gap, want)
+    rates = _rates(path, streams)
+    problems += bitrate_problems(rates.avg_kbps, rates.peak_kbps, profile)
+    if problems:
+        raise _fail(problems, name)
+    return _verified_output(path, profile, streams, fps, timing, rates)
+
+
+def _layout_problems(path: Path, name: str) -> list[Problem]:
+    """Refuse an incomplete MP4; note an index after the media (no faststart)."""
     boxes, cut = iso_boxes(str(path))
     kinds = [box.kind for box in boxes]
     if cut or b"moov" not in kinds or b"mdat" not in kinds:
@@ -126,24 +172,46 @@ def verify(
             [_p(gettext_noop("not a complete MP4 (%(detail)s)"), detail=detail)], name
         )
     if kinds.index(b"moov") > kinds.index(b"mdat"):
-        problems.append(
-            _p(gettext_noop("index (moov) after the media data: not faststart"))
-        )
+        return [_p(gettext_noop("index (moov) after the media data: not faststart"))]
+    return []
 
-    base = [
-        FFPROBE,
-        "-hide_banner",
-        "-v",
-        "error",
-        "-protocol_whitelist",
-        "file",
-        "-format_whitelist",
-        "mov",
-    ]
+
+def _read_streams(path: Path, limits: Limits, name: str) -> _Streams:
+    """Run ffprobe once; refuse a file it cannot read or without one video."""
+    data = _ffprobe_everything(path, limits, name)
+    streams = data.get("streams") or []
+    videos = [s for s in streams if s.get("codec_type") == "video"]
+    if len(videos) != 1:
+        raise _fail(
+            [
+                _p(
+                    gettext_noop("%(count)s video streams instead of 1"),
+                    count=len(videos),
+                )
+            ],
+            name,
+        )
+    return _Streams(
+        video=videos[0],
+        audios=[s for s in streams if s.get("codec_type") == "audio"],
+        others=[s for s in streams if s.get("codec_type") not in ("video", "audio")],
+        duration=float((data.get("format") or {}).get("duration") or 0.0),
+        packets=_packets(data.get("packets") or []),
+    )
+
+
+def _ffprobe_everything(path: Path, limits: Limits, name: str) -> dict:
     # One ffprobe run reads the headers and every packet's time, size and flags.
     result = run_tool(
         [
-            *base,
+            FFPROBE,
+            "-hide_banner",
+            "-v",
+            "error",
+            "-protocol_whitelist",
+            "file",
+            "-format_whitelist",
+            "mov",
             "-of",
             "json",
             "-show_format",
@@ -158,23 +226,18 @@ def verify(
     if result.returncode != 0:
         detail = last_error_line(result.stderr)
         raise _fail([_p(gettext_noop("ffprobe: %(detail)s"), detail=detail)], name)
-    data = json.loads(result.stdout or "{}")
-    streams = data.get("streams") or []
-    fmt = data.get("format") or {}
-    videos = [s for s in streams if s.get("codec_type") == "video"]
-    audios = [s for s in streams if s.get("codec_type") == "audio"]
-    others = [s for s in streams if s.get("codec_type") not in ("video", "audio")]
-    if len(videos) != 1:
-        raise _fail(
-            [
-                _p(
-                    gettext_noop("%(count)s video streams instead of 1"),
-                    count=len(videos),
-                )
-            ],
-            name,
-        )
-    video = videos[0]
+    return json.loads(result.stdout or "{}")
+
+
+def _frame_rate(video: dict) -> float:
+    """The stream's average frame rate (0.0 when it gives none)."""
+    avg_rate = _fraction(video.get("avg_frame_rate"))
+    return float(avg_rate) if avg_rate else 0.0
+
+
+def _picture_problems(video: dict, profile: Profile) -> list[Problem]:
+    """Size, codec, pixel format, pixel shape and rotation of the video stream."""
+    problems: list[Problem] = []
     width, height = int(video.get("width") or 0), int(video.get("height") or 0)
     if (width, height) != (profile.width, profile.height):
         problems.append(
@@ -211,68 +274,101 @@ def verify(
                     got=side["rotation"],
                 )
             )
-    avg_rate = _fraction(video.get("avg_frame_rate"))
-    want = profile.fps_fraction
-    fps = float(avg_rate) if avg_rate else 0.0
+    return problems
+
+
+def frame_rate_problems(fps: float, want: Fraction) -> list[Problem]:
+    """The average frame rate must be within 1 % of the profile's."""
     if abs(fps - float(want)) > 0.01 * float(want):
-        problems.append(
+        return [
             _p(
                 gettext_noop("frame rate %(got)s instead of %(want)s"),
                 got=f"{fps:.3f}",
                 want=f"{float(want):.3f}",
             )
-        )
-    duration = float(fmt.get("duration") or 0.0)
+        ]
+    return []
+
+
+def duration_problems(duration: float, source_duration: float) -> list[Problem]:
+    """The output must last as long as the source, give or take 0.5 s."""
     if abs(duration - source_duration) > DURATION_TOLERANCE_S:
-        problems.append(
+        return [
             _p(
                 gettext_noop("duration %(got)s s instead of %(want)s s (± %(tol)s s)"),
                 got=f"{duration:.2f}",
                 want=f"{source_duration:.2f}",
                 tol=DURATION_TOLERANCE_S,
             )
-        )
-    audio_codec = None
+        ]
+    return []
+
+
+def _track_problems(streams: _Streams, profile: Profile) -> list[Problem]:
+    """One AAC 48 kHz stereo track if and only if the face has sound; no others."""
+    problems: list[Problem] = []
     if profile.audio:
-        if len(audios) != 1:
-            problems.append(
-                _p(
-                    gettext_noop("%(count)s audio tracks instead of 1"),
-                    count=len(audios),
-                )
-            )
-        else:
-            audio = audios[0]
-            audio_codec = audio.get("codec_name")
-            layout = (
-                audio_codec,
-                int(audio.get("sample_rate") or 0),
-                int(audio.get("channels") or 0),
-            )
-            if layout != ("aac", 48000, 2):
-                problems.append(
-                    _p(
-                        gettext_noop("audio %(got)s instead of aac 48000 Hz 2 ch"),
-                        got="{} {} Hz {} ch".format(*layout),
-                    )
-                )
-    elif audios:
+        problems += _audio_problems(streams.audios)
+    elif streams.audios:
         problems.append(_p(gettext_noop("an audio track on a silent face")))
-    if others:
+    if streams.others:
         problems.append(
             _p(
                 gettext_noop("%(count)s unexpected data or subtitle streams"),
-                count=len(others),
+                count=len(streams.others),
             )
         )
+    return problems
 
-    packets = _packets(data.get("packets") or [])
-    video_index = int(video["index"])
+
+def _audio_problems(audios: list[dict]) -> list[Problem]:
+    if len(audios) != 1:
+        return [
+            _p(gettext_noop("%(count)s audio tracks instead of 1"), count=len(audios))
+        ]
+    audio = audios[0]
+    layout = (
+        audio.get("codec_name"),
+        int(audio.get("sample_rate") or 0),
+        int(audio.get("channels") or 0),
+    )
+    if layout != ("aac", 48000, 2):
+        return [
+            _p(
+                gettext_noop("audio %(got)s instead of aac 48000 Hz 2 ch"),
+                got="{} {} Hz {} ch".format(*layout),
+            )
+        ]
+    return []
+
+
+def _audio_codec(streams: _Streams, profile: Profile) -> str | None:
+    """The codec of the one audio track of a face with sound, else None."""
+    if profile.audio and len(streams.audios) == 1:
+        return streams.audios[0].get("codec_name")
+    return None
+
+
+def _timing(packets: list[tuple[int, float, int, bool]], video_index: int) -> _Timing:
     frame_times = sorted(t for i, t, _, _ in packets if i == video_index)
+    keyframes = sorted(t for i, t, _, key in packets if i == video_index and key)
+    return _Timing(frame_times, keyframes, keyframe_gap(keyframes, frame_times))
+
+
+def keyframe_gap(keyframes: list[float], frame_times: list[float]) -> float:
+    """Longest time between keyframes, counting from the last to the last frame."""
+    ends = [*keyframes, max(frame_times, default=0.0)]
+    return max((b - a for a, b in zip(ends, ends[1:], strict=False)), default=0.0)
+
+
+def frame_spacing_problems(
+    frame_times: list[float], fps: float, want: Fraction
+) -> list[Problem]:
+    """No frame may come sooner than half or later than 1.5 frame intervals."""
     if len(frame_times) > 2 and fps:
         gaps = [b - a for a, b in zip(frame_times, frame_times[1:], strict=False)]
         if max(gaps) > 1.5 / float(want) or min(gaps) < 0.5 / float(want):
-            problems.append(
+            return [
                 _p(
                     gettext_noop(
                         "frame spacing %(low)s-%(high)s s: frame rate not constant"
@@ -280,21 +376,39 @@ def verify(
                     low=f"{min(gaps):.4f}",
                     high=f"{max(gaps):.4f}",
                 )
-            )
-    keyframes = sorted(t for i, t, _, key in packets if i == video_index and key)
-    ends = [*keyframes, max(frame_times, default=0.0)]
-    key_gap = max((b - a for a, b in zip(ends, ends[1:], strict=False)), default=0.0)
+            ]
+    return []
+
+
+def keyframe_problems(
+    keyframes: list[float], key_gap: float, want: Fraction
+) -> list[Problem]:
+    """Keyframes at least every 2 s, with one frame (and a little) of slack."""
     frame = 1.0 / float(want)
     if not keyframes or key_gap > 2.0 + frame + 1e-3:
-        problems.append(
+        return [
             _p(
                 gettext_noop("keyframes %(gap)s s apart, more than 2 s"),
                 gap=f"{key_gap:.2f}",
             )
-        )
+        ]
+    return []
+
+
+def _rates(path: Path, streams: _Streams) -> _Rates:
+    """File size, average bitrate and the busiest second's over all packets."""
     size_bytes = path.stat().st_size
+    duration = streams.duration
     avg_kbps = size_bytes * 8 / duration / 1000 if duration > 0 else 0.0
-    peak_kbps = peak_window_bits([(t, size) for _, t, size, _ in packets]) / 1000
+    peak_bits = peak_window_bits([(t, size) for _, t, size, _ in streams.packets])
+    return _Rates(size_bytes, avg_kbps, peak_bits / 1000)
+
+
+def bitrate_problems(
+    avg_kbps: float, peak_kbps: float, profile: Profile
+) -> list[Problem]:
+    """Average at most the cap; the busiest second at most cap x tolerance."""
+    problems: list[Problem] = []
     if avg_kbps > profile.max_kbps:
         problems.append(
             _p(
@@ -318,26 +432,37 @@ def verify(
                 tolerance=profile.tolerance,
             )
         )
-    if problems:
-        raise _fail(problems, name)
+    return problems
+
+
+def _verified_output(
+    path: Path,
+    profile: Profile,
+    streams: _Streams,
+    fps: float,
+    timing: _Timing,
+    rates: _Rates,
+) -> VerifiedOutput:
+    """The measurements of an output that passed every check."""
+    video = streams.video
     level = video.get("level")
     return VerifiedOutput(
         path=path,
         profile_key=profile.key(),
-        width=width,
-        height=height,
-        codec=codec,
-        codec_profile=codec_profile,
+        width=int(video.get("width") or 0),
+        height=int(video.get("height") or 0),
+        codec=video.get("codec_name") or "?",
+        codec_profile=video.get("profile") or "?",
         level=f"{int(level) / 10:.1f}" if level else "?",
-        pix_fmt=pix_fmt,
+        pix_fmt=video.get("pix_fmt") or "?",
         fps=round(fps, 3),
-        duration_s=round(duration, 3),
-        size_bytes=size_bytes,
-        avg_kbps=round(avg_kbps, 1),
-        peak_kbps=round(peak_kbps, 1),
+        duration_s=round(streams.duration, 3),
+        size_bytes=rates.size_bytes,
+        avg_kbps=round(rates.avg_kbps, 1),
+        peak_kbps=round(rates.peak_kbps, 1),
         max_kbps=profile.max_kbps,
-        keyframe_interval_s=round(key_gap, 3),
-        audio_codec=audio_codec,
+        keyframe_interval_s=round(timing.key_gap, 3),
+        audio_codec=_audio_codec(streams, profile),
         sha256=sha256_of(path),
         ffmpeg_version=ffmpeg_version(),
     )
