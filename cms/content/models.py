@@ -19,6 +19,7 @@ from cms.core.categories import Category
 from cms.headless.serializers import AgencyField, RichTextHTMLField, StreamHTMLField
 
 from .blocks import BodyBlock, HotlineBlock, OpeningHoursBlock
+from .previews import preview_mode, preview_modes
 
 CONTENT_PAGE_TYPES = [
     "content.InformationPage",
@@ -31,17 +32,18 @@ CONTENT_PAGE_TYPES = [
 
 
 class KioskPreviewMixin:
-    """Preview as the kiosk shows it (kiosk_site renderer) or as the portal."""
+    """Preview in the modes other apps register (the kiosks app: as the kiosk
+    shows it, see cms.content.previews), or as the public portal."""
 
     @property
     def preview_modes(self):
-        return [("kiosk", _("Kiosk")), ("portal", _("Public portal"))]
+        registered = [(mode.name, mode.label) for mode in preview_modes()]
+        return [*registered, ("portal", _("Public portal"))]
 
     def serve_preview(self, request, mode_name):
-        if mode_name == "kiosk":
-            from cms.kiosks.preview import kiosk_preview_response
-
-            return kiosk_preview_response(request, self)
+        mode = preview_mode(mode_name)
+        if mode is not None:
+            return mode.render(request, self)
         return super().serve_preview(request, mode_name)
 
 

@@ -10,9 +10,16 @@ class KiosksConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
+        from cms.content.previews import preview_mode_register
+
+        from .preview import kiosk_preview_response
         from .signals import rebuild_affected_clusters
 
         for signal in (page_published, page_unpublished):
             signal.connect(
                 rebuild_affected_clusters, dispatch_uid=f"kiosks_{id(signal)}"
             )
+        # The page editor's "Preview → Kiosk": first, so it is the default mode.
+        preview_mode_register(
+            name="kiosk", label=_("Kiosk"), render=kiosk_preview_response
+        )
