@@ -105,9 +105,9 @@ class AgencyScopedViewSetMixin:
         form_class = type(base)(
             f"AgencyScoped{base.__name__}", (AgencyScopedForm, base), {}
         )
-        return ObjectList(self.model.panels, base_form_class=form_class).bind_to_model(
-            self.model
-        )
+        # The viewset's own panels when it has them, else the model's.
+        panels = getattr(self, "panels", self.model.panels)
+        return ObjectList(panels, base_form_class=form_class).bind_to_model(self.model)
 
     def construct_view(self, view_class, **kwargs):
         if hasattr(view_class, "get_object"):

@@ -24,7 +24,6 @@ from cms.core.categories import Category
 from cms.core.fields import LanguageCodeField
 
 from .forms import ProgrammeForm
-from .panels import RenditionStatusPanel
 from .validators import validate_subtitle_file, validate_video_upload
 
 
@@ -121,7 +120,6 @@ class Programme(
             ],
             heading=_("Where and when it is shown"),
         ),
-        RenditionStatusPanel(),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
     override_translatable_fields = [

@@ -1,5 +1,13 @@
+"""Admin panels for programmes, added by the snippet viewset (wagtail_hooks).
+
+They read models and selectors; nothing below the admin screens imports them.
+"""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
+
+from .models import Rendition
+from .selectors import programme_readiness
 
 
 class RenditionStatusPanel(Panel):
@@ -13,9 +21,6 @@ class RenditionStatusPanel(Panel):
         template_name = "programmes/panels/rendition_status.html"
 
         def get_context_data(self, parent_context=None):
-            from .models import Rendition
-            from .selectors import programme_readiness
-
             context = super().get_context_data(parent_context)
             rows = []
             if self.instance.pk and self.instance.source_video:

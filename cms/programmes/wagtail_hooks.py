@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms.editorial.scoping import AgencyScopedViewSetMixin
 
 from .models import Programme
+from .panels import RenditionStatusPanel
 from .selectors import programme_ready_count
 
 
@@ -32,6 +33,8 @@ class ProgrammeViewSet(AgencyScopedViewSetMixin, SnippetViewSet):
         Column("readiness", label=_("LED renditions"), accessor=_readiness),
     ]
     list_filter = ["category", "is_advertising", "providing_agency"]
+    # The model's fields, then how far its renditions are (admin screens only).
+    panels = [*Programme.panels, RenditionStatusPanel()]
     search_fields = ["title"]
 
 
