@@ -11,10 +11,12 @@ class ProgrammesConfig(AppConfig):
         from wagtail.signals import published
 
         from .models import Programme
-        from .signals import request_renditions_on_publish
+        from .services import transcode_due
+        from .signals import request_renditions_on_publish, transcode_on_due
 
         published.connect(
             request_renditions_on_publish,
             sender=Programme,
             dispatch_uid="programmes_request_renditions",
         )
+        transcode_due.connect(transcode_on_due, dispatch_uid="programmes_transcode")

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files import File
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from .models import Programme, Rendition
@@ -23,6 +24,15 @@ from .selectors import (
 )
 
 logger = logging.getLogger(__name__)
+
+# Sent with ``programme_id`` and ``run_after`` (None: now) when a programme has
+# renditions to encode. Its receiver, connected in ProgrammesConfig.ready(),
+# queues the transcode task, which calls these services: they never import it.
+transcode_due = Signal()
+
+
+def _transcode_queue(*, programme_id: int, run_after=None) -> None:
+    transcode_due.send(sender=Programme, programme_id=programme_id, run_after=run_after)
 
 
 def worker_identity() -> str:
@@ -52,8 +62,6 @@ def programme_renditions_request(*, programme: Programme) -> list[Rendition]:
     Renditions whose inputs did not change are reused, so editing a programme
     re-transcodes only what changed.
     """
-    from .tasks import transcode_programme
-
     programme_source_hash(programme=programme)
     renditions = {}
     with transaction.atomic():
@@ -79,25 +87,19 @@ def programme_renditions_request(*, programme: Programme) -> list[Rendition]:
             )
             renditions[need.input_key] = rendition
         if any(r.status != Rendition.Status.DONE for r in renditions.values()):
-            transaction.on_commit(
-                lambda: transcode_programme.enqueue(programme_id=programme.pk)
-            )
+            transaction.on_commit(lambda: _transcode_queue(programme_id=programme.pk))
     return list(renditions.values())
 
 
 def rendition_retry(*, rendition: Rendition) -> None:
     """An editor asks to try a failed rendition again."""
-    from .tasks import transcode_programme
-
     Rendition.objects.filter(pk=rendition.pk).update(
         status=Rendition.Status.QUEUED,
         attempts=0,
         error="",
         next_attempt_at=timezone.now(),
     )
-    transaction.on_commit(
-        lambda: transcode_programme.enqueue(programme_id=rendition.programme_id)
-    )
+    transaction.on_commit(lambda: _transcode_queue(programme_id=rendition.programme_id))
 
 
 def _work_dir(input_key: str) -> Path:
@@ -111,8 +113,6 @@ def renditions_recover(*, now=None) -> int:
     recovery never has to undo a publication; it removes temporary files and
     hands the job to the next worker.
     """
-    from .tasks import transcode_programme
-
     now = now or timezone.now()
     abandoned = list(
         Rendition.objects.filter(
@@ -130,7 +130,7 @@ def renditions_recover(*, now=None) -> int:
         ).values_list("programme_id", flat=True)
     )
     for programme_id in due:
-        transcode_programme.enqueue(programme_id=programme_id)
+        _transcode_queue(programme_id=programme_id)
     if abandoned:
         logger.warning("requeued %d abandoned rendition(s)", len(abandoned))
     return len(abandoned)
@@ -168,8 +168,6 @@ def claim_renditions(*, keys: list[str], worker_id: str) -> list[Rendition]:
 
 
 def _fail(rendition: Rendition, message: str) -> None:
-    from .tasks import transcode_programme
-
     max_attempts = settings.TRANSCODE_MAX_ATTEMPTS
     now = timezone.now()
     if rendition.attempts < max_attempts:
@@ -181,10 +179,7 @@ def _fail(rendition: Rendition, message: str) -> None:
             error=message,
             worker_id="",
         )
-        task = transcode_programme
-        if task.get_backend().supports_defer:
-            task.using(run_after=run_after).enqueue(programme_id=rendition.programme_id)
-        # Otherwise renditions_recover() picks it up once it is due.
+        _transcode_queue(programme_id=rendition.programme_id, run_after=run_after)
     else:
         Rendition.objects.filter(pk=rendition.pk, worker_id=rendition.worker_id).update(
             status=Rendition.Status.FAILED,
