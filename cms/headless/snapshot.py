@@ -154,6 +154,92 @@ def _categories(languages: list[str]) -> dict:
     }
 
 
+def _home_fields(page: HomePage, ctx: RenderContext) -> dict:
+    return {
+        "welcome": page.welcome,
+        "intro_html": rich_text_html(page.intro, ctx),
+    }
+
+
+def _section_fields(page: SectionPage, ctx: RenderContext) -> dict:
+    return {"intro": page.intro, "icon": page.icon}
+
+
+def _place_fields(page: PlacePage, ctx: RenderContext) -> dict:
+    code = ctx.language_code
+    with translation.override(code):
+        kind_label = str(PlacePage.Kind(page.place_kind).label)
+    return {
+        "place_kind": page.place_kind,
+        "place_kind_label": kind_label,
+        "latitude": float(page.latitude),
+        "longitude": float(page.longitude),
+        "address": page.address,
+        "opening_hours": hours_data(page.opening_hours, code),
+        "fees": page.fees,
+    }
+
+
+def _event_fields(page: EventPage, ctx: RenderContext) -> dict:
+    return {
+        "start_date": page.start_date.isoformat(),
+        "end_date": page.end_date.isoformat(),
+        "venue": page.venue,
+    }
+
+
+def _border_procedure_fields(page: BorderProcedurePage, ctx: RenderContext) -> dict:
+    return {
+        "gate_name": page.gate_name,
+        "documents_needed_html": rich_text_html(page.documents_needed, ctx),
+        "gate_hours": hours_data(page.gate_hours, ctx.language_code),
+        "fees_html": rich_text_html(page.fees, ctx),
+        "where_to_go_html": rich_text_html(page.where_to_go, ctx),
+    }
+
+
+def _hotline_entry(child) -> dict:
+    return {
+        "kind": child.value["kind"],
+        "kind_label": str(
+            HOTLINE_KIND_LABELS.get(child.value["kind"], child.value["kind"])
+        ),
+        "name": child.value["name"],
+        "phone": child.value["phone"],
+        "hours": child.value.get("hours") or "",
+        "note": child.value.get("note") or "",
+    }
+
+
+def _hotlines_fields(page: HotlinesPage, ctx: RenderContext) -> dict:
+    with translation.override(ctx.language_code):
+        hotlines = [_hotline_entry(child) for child in page.hotlines]
+    return {"intro": page.intro, "hotlines": hotlines}
+
+
+def _notice_fields(page: NoticePage, ctx: RenderContext) -> dict:
+    with translation.override(ctx.language_code):
+        severity_label = str(NoticePage.Severity(page.severity).label)
+    return {
+        "severity": page.severity,
+        "severity_label": severity_label,
+        "valid_from": _iso(page.valid_from),
+        "expires_at": _iso(page.expires_at),
+    }
+
+
+# Checked in this order, by isinstance; a page of no listed type has no fields.
+TYPE_FIELDS = [
+    (HomePage, _home_fields),
+    (SectionPage, _section_fields),
+    (PlacePage, _place_fields),
+    (EventPage, _event_fields),
+    (BorderProcedurePage, _border_procedure_fields),
+    (HotlinesPage, _hotlines_fields),
+    (NoticePage, _notice_fields),
+]
+
+
 def _is_targeted(page, cluster, now) -> bool:
     if isinstance(page, NoticePage) and page.expires_at and page.expires_at <= now:
         return False
@@ -322,67 +408,10 @@ class _Snapshot:
         return self.base_url + parts[2]
 
     def fields(self, page, ctx: RenderContext) -> dict:
-        code = ctx.language_code
-        if isinstance(page, HomePage):
-            return {
-                "welcome": page.welcome,
-                "intro_html": rich_text_html(page.intro, ctx),
-            }
-        if isinstance(page, SectionPage):
-            return {"intro": page.intro, "icon": page.icon}
-        if isinstance(page, PlacePage):
-            with translation.override(code):
-                kind_label = str(PlacePage.Kind(page.place_kind).label)
-            return {
-                "place_kind": page.place_kind,
-                "place_kind_label": kind_label,
-                "latitude": float(page.latitude),
-                "longitude": float(page.longitude),
-                "address": page.address,
-                "opening_hours": hours_data(page.opening_hours, code),
-                "fees": page.fees,
-            }
-        if isinstance(page, EventPage):
-            return {
-                "start_date": page.start_date.isoformat(),
-                "end_date": page.end_date.isoformat(),
-                "venue": page.venue,
-            }
-        if isinstance(page, BorderProcedurePage):
-            return {
-                "gate_name": page.gate_name,
-                "documents_needed_html": rich_text_html(page.documents_needed, ctx),
-                "gate_hours": hours_data(page.gate_hours, code),
-                "fees_html": rich_text_html(page.fees, ctx),
-                "where_to_go_html": rich_text_html(page.where_to_go, ctx),
-            }
-        if isinstance(page, HotlinesPage):
-            with translation.override(code):
-                hotlines = [
-                    {
-                        "kind": child.value["kind"],
-                        "kind_label": str(
-                            HOTLINE_KIND_LABELS.get(
-                                child.value["kind"], child.value["kind"]
-                            )
-                        ),
-                        "name": child.value["name"],
-                        "phone": child.value["phone"],
-                        "hours": child.value.get("hours") or "",
-                        "note": child.value.get("note") or "",
-                    }
-                    for child in page.hotlines
-                ]
-            return {"intro": page.intro, "hotlines": hotlines}
-        if isinstance(page, NoticePage):
-            with translation.override(code):
-                severity_label = str(NoticePage.Severity(page.severity).label)
-            return {
-                "severity": page.severity,
-                "severity_label": severity_label,
-                "valid_from": _iso(page.valid_from),
-                "expires_at": _iso(page.expires_at),
-            }
+        """The fields of the page's own type (the schema's ``fields``)."""
+        for page_type, type_fields in TYPE_FIELDS:
+            if isinstance(page, page_type):
+                return type_fields(page, ctx)
         return {}
 
     def page_entry(self, page) -> dict:
