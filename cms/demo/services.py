@@ -229,6 +229,31 @@ def programme_ensure(
     if existing is not None:
         return existing
     submitter = users[spec["submitter"]]
+    programme = _programme_create(
+        spec=spec,
+        text=text,
+        locale=locale,
+        submitter=submitter,
+        agencies=agencies,
+        clusters=clusters,
+    )
+    if spec["state"] != "draft":
+        _programme_moderate(
+            programme=programme, spec=spec, submitter=submitter, users=users
+        )
+    return programme
+
+
+def _programme_create(
+    *,
+    spec: dict,
+    text: dict,
+    locale: Locale,
+    submitter: AbstractBaseUser,
+    agencies: dict[str, Agency],
+    clusters: dict[str, Cluster],
+) -> Programme:
+    """The programme saved with its clip, subtitles and targets, one revision."""
     programme = Programme(
         **text,
         category=spec["category"],
@@ -244,8 +269,8 @@ def programme_ensure(
         with clip.open("rb") as handle:
             programme.source_video.save(clip.name, File(handle), save=False)
     programme.subtitle_tracks = [
-        SubtitleTrack(language=language, text=text)
-        for language, text in spec["subtitles"].items()
+        SubtitleTrack(language=language, text=cues)
+        for language, cues in spec["subtitles"].items()
     ]
     programme.target_clusters = [clusters[code] for code in spec["clusters"] or []]
     programme.target_faces = [
@@ -254,8 +279,17 @@ def programme_ensure(
     ]
     programme.save()
     programme.save_revision(user=submitter)
-    if spec["state"] == "draft":
-        return programme
+    return programme
+
+
+def _programme_moderate(
+    *,
+    programme: Programme,
+    spec: dict,
+    submitter: AbstractBaseUser,
+    users: dict[str, AbstractBaseUser],
+) -> None:
+    """Submit the programme and act on its tasks up to the spec's state."""
     workflow = programme.get_workflow()
     if workflow is None:
         raise DemoSeedError(
@@ -264,7 +298,7 @@ def programme_ensure(
     workflow.start(programme, submitter)
     programme.refresh_from_db()
     if spec["state"] == "in_review":
-        return programme
+        return
     _task_act(programme=programme, user=users["secretary"], action="approve")
     if spec["state"] == "live":
         _task_act(programme=programme, user=users["head"], action="approve")
@@ -275,7 +309,6 @@ def programme_ensure(
             action="reject",
             comment=spec["review_comment"],
         )
-    return programme
 
 
 def _page_data(spec: PageSpec, *, refs: Refs, agencies: dict[str, Agency]) -> dict:
