@@ -15,7 +15,7 @@ VIDEO_SIZE = 300_000
 
 
 def site_make(
-    *, out_dir: Path, version: int, pages: int = 12, video_seed: int = 1
+    *, out_dir: Path, version: int, pages: int = 6, video_seed: int = 1
 ) -> Path:
     """A small kiosk-like site: HTML pages in two locales, JSON, one 'video'.
 
