@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import fastjsonschema
-import jsonschema
 
 from kiosk_site.config import SCHEMA_PATH
 from kiosk_site.errors import SnapshotError
@@ -71,20 +70,11 @@ def snapshot_content_hash(data: dict[str, Any]) -> str:
 
 
 @cache
-def _validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
-
-
-@cache
 def _fast_validator() -> Any:
     """The same schema compiled to Python code: the quick check for valid input.
 
     fastjsonschema knows drafts up to 7; the schema uses nothing newer than
     `$defs` and if/then, so it compiles unchanged under the draft-07 dialect.
-    Errors are always reported through `jsonschema`, the reference validator.
     """
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
@@ -149,34 +139,49 @@ def _fast_check(data: Any, pages: list[Any]) -> None:
 
 
 def json_path(path: Any) -> str:
-    """Render a jsonschema error path as `$.pages[3].fields.latitude`."""
+    """Render an error path as `$.pages[3].fields.latitude`."""
     out = "$"
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else f".{part}"
     return out
 
 
+def _first_error(check: Any, value: Any, where: list[Any]) -> list[str]:
+    """The first way `value` breaks `check`, as `$.path: what is wrong`."""
+    try:
+        check(value)
+    except fastjsonschema.JsonSchemaValueException as err:
+        # err.path starts with "data" and err.message with its dotted name.
+        wrong = err.message.removeprefix(err.name).strip()
+        found = repr(err.value)
+        found = found if len(found) <= 60 else found[:57] + "..."
+        return [f"{json_path(where + err.path[1:])}: {wrong} (found {found})"]
+    return []
+
+
+def schema_errors(data: Any) -> list[str]:
+    """The first error of the top-level blocks and of each page that breaks
+    the schema (empty when `data` is a valid snapshot)."""
+    pages = data.get("pages") if isinstance(data, dict) else None
+    if not isinstance(pages, list):
+        return _first_error(_fast_validator(), data, [])
+    errors = _first_error(_fast_validator(), {**data, "pages": []}, [])
+    validators = _fast_page_validators()
+    for i, page in enumerate(pages):
+        kind = page.get("type") if isinstance(page, dict) else None
+        check = validators.get(kind if isinstance(kind, str) else None)
+        errors += _first_error(check or validators[None], page, ["pages", i])
+    return errors
+
+
 def snapshot_validate(data: Any, *, source: str = "snapshot") -> None:
     """Raise SnapshotError naming the first bad path if `data` breaks the schema."""
-    try:
-        _fast_check(data, data["pages"])
-    except (fastjsonschema.JsonSchemaException, KeyError, TypeError):
-        pass
-    else:
-        return
-    errors = sorted(
-        _validator().iter_errors(data),
-        key=lambda e: [(0, p) if isinstance(p, int) else (1, str(p)) for p in e.path],
-    )
+    errors = schema_errors(data)
     if errors:
-        first = errors[0]
-        # For if/then branches the deepest cause names the real field.
-        while first.context:
-            first = min(first.context, key=lambda e: len(list(e.absolute_path)))
         raise SnapshotError(
-            f"snapshot {source} is invalid at {json_path(first.absolute_path)}: "
-            f"{first.message} ({len(errors)} error(s) in all); fix the snapshot "
-            "or the CMS export so it matches kiosk_site/schema/snapshot-1.schema.json"
+            f"snapshot {source} is invalid at {errors[0]} ({len(errors)} error(s) "
+            "in all); fix the snapshot or the CMS export so it matches "
+            "kiosk_site/schema/snapshot-1.schema.json"
         )
 
 
