@@ -13,12 +13,21 @@ from pathlib import Path
 from ._proc import file_url, last_error_line, run_tool
 from .config import FFPROBE, Limits
 from .errors import ProbeRefused, gettext_noop
-from .sniff import iso_boxes, read_head, sniff
+from .sniff import Sniffed, iso_boxes, read_head, sniff
 
 SUPPORTED = "MP4, MOV, MKV, WebM, AVI, MPEG-TS"
 STILL_CODECS = {"png", "bmp", "gif", "webp", "tiff", "jpeg2000", "jpegls", "pam"}
 # Packets read from the start to judge a variable frame rate.
 HEAD_PACKETS = 150
+# Headers and the first packets' times, which is all probe reads at first.
+HEAD_QUERY = (
+    "-show_format",
+    "-show_streams",
+    "-read_intervals",
+    f"%+#{HEAD_PACKETS * 4}",
+    "-show_entries",
+    "packet=stream_index,pts_time,dts_time,duration_time",
+)
 
 
 @dataclass(frozen=True)
@@ -212,18 +221,62 @@ def probe(path: os.PathLike | str, limits: Limits | None = None) -> MediaInfo:
     path = Path(path)
     name = path.name
     check_plain_file(path, limits)
+    sniffed = _sniff_media(path)
+    # For MP4/MOV the box walk proves the file is whole; other containers (and
+    # an MP4 whose last box runs "to the end") need their last seconds read.
+    read_tail = _check_mp4_boxes(path) if sniffed.container == "mp4" else True
+    data = _ffprobe(path, sniffed.demuxer, limits, *HEAD_QUERY)
+    fmt = data.get("format") or {}
+    stream, audios = _pick_streams(data.get("streams") or [], name)
+    width, height = _picture_size(stream, name)
+    _check_moving(stream, name)
+    duration = _checked_duration(fmt, stream, limits, name)
+    _check_pixels(width, height, limits, name)
+    fps = _checked_frame_rate(stream, duration, limits, name)
+    variable = _variable_rate(data, stream)
+    if read_tail:
+        _check_tail(path, sniffed.demuxer, limits, stream, fmt, duration)
+    return MediaInfo(
+        path=path,
+        size_bytes=os.path.getsize(path),
+        container=fmt.get("format_name") or sniffed.container,
+        duration_s=duration,
+        bit_rate=int(fmt["bit_rate"]) if _number(fmt.get("bit_rate")) else None,
+        video=_video_info(stream, width, height, fps, variable),
+        audio=_audio_info(audios),
+    )
+
+
+def _truncated(code: str, name: str, detail: str) -> ProbeRefused:
+    return _refuse(
+        code,
+        gettext_noop(
+            '"%(name)s" is truncated or corrupt (%(detail)s); upload the '
+            "complete file again"
+        ),
+        name=name,
+        detail=detail,
+    )
+
+
+def _still_image(name: str, kind: str) -> ProbeRefused:
+    return _refuse(
+        "still_image",
+        gettext_noop(
+            '"%(name)s" is a still image (%(format)s), not a video; upload a '
+            "video file (%(supported)s)"
+        ),
+        name=name,
+        format=kind,
+        supported=SUPPORTED,
+    )
+
+
+def _sniff_media(path: Path) -> Sniffed:
+    """What the first bytes say; refuse a still image or a file that is no media."""
     sniffed = sniff(read_head(str(path)))
     if sniffed.kind == "image":
-        raise _refuse(
-            "still_image",
-            gettext_noop(
-                '"%(name)s" is a still image (%(format)s), not a video; upload a '
-                "video file (%(supported)s)"
-            ),
-            name=name,
-            format=sniffed.container.upper(),
-            supported=SUPPORTED,
-        )
+        raise _still_image(path.name, sniffed.container.upper())
     if sniffed.demuxer is None:
         raise _refuse(
             "not_media",
@@ -231,41 +284,25 @@ def probe(path: os.PathLike | str, limits: Limits | None = None) -> MediaInfo:
                 '"%(name)s" is not a media file (its first bytes are %(what)s, not '
                 "a video container); upload a video file (%(supported)s)"
             ),
-            name=name,
+            name=path.name,
             what="text" if sniffed.container == "text" else "unknown",
             supported=SUPPORTED,
         )
-    # For MP4/MOV the box walk proves the file is whole; other containers (and
-    # an MP4 whose last box runs "to the end") need their last seconds read.
-    read_tail = True
-    if sniffed.container == "mp4":
-        boxes, cut = iso_boxes(str(path))
-        read_tail = any(box.open_ended for box in boxes)
-        if cut is None and not any(box.kind == b"moov" for box in boxes):
-            cut = "no 'moov' index box"
-        if cut:
-            raise _refuse(
-                "truncated",
-                gettext_noop(
-                    '"%(name)s" is truncated or corrupt (%(detail)s); upload the '
-                    "complete file again"
-                ),
-                name=name,
-                detail=cut,
-            )
-    data = _ffprobe(
-        path,
-        sniffed.demuxer,
-        limits,
-        "-show_format",
-        "-show_streams",
-        "-read_intervals",
-        f"%+#{HEAD_PACKETS * 4}",
-        "-show_entries",
-        "packet=stream_index,pts_time,dts_time,duration_time",
-    )
-    fmt = data.get("format") or {}
-    streams = data.get("streams") or []
+    return sniffed
+
+
+def _check_mp4_boxes(path: Path) -> bool:
+    """Refuse an MP4/MOV whose boxes are cut; whether its tail must be read."""
+    boxes, cut = iso_boxes(str(path))
+    if cut is None and not any(box.kind == b"moov" for box in boxes):
+        cut = "no 'moov' index box"
+    if cut:
+        raise _truncated("truncated", path.name, cut)
+    return any(box.open_ended for box in boxes)
+
+
+def _pick_streams(streams: list[dict], name: str) -> tuple[dict, list[dict]]:
+    """The first video stream (cover art aside) and the audio streams."""
     videos = [
         s
         for s in streams
@@ -273,52 +310,46 @@ def probe(path: os.PathLike | str, limits: Limits | None = None) -> MediaInfo:
         and not (s.get("disposition") or {}).get("attached_pic")
     ]
     audios = [s for s in streams if s.get("codec_type") == "audio"]
-    if not videos:
-        if audios:
-            raise _refuse(
-                "no_video",
-                gettext_noop(
-                    'ffprobe found no video stream in "%(name)s", only audio '
-                    "(%(codec)s); upload a video file with a picture"
-                ),
-                name=name,
-                codec=audios[0].get("codec_name", "?"),
-            )
+    if videos:
+        return videos[0], audios
+    if audios:
         raise _refuse(
             "no_video",
             gettext_noop(
-                'ffprobe found no video stream in "%(name)s"; upload a video file '
-                "(%(supported)s)"
+                'ffprobe found no video stream in "%(name)s", only audio '
+                "(%(codec)s); upload a video file with a picture"
             ),
             name=name,
-            supported=SUPPORTED,
+            codec=audios[0].get("codec_name", "?"),
         )
-    stream = videos[0]
-    codec = stream.get("codec_name") or "?"
+    raise _refuse(
+        "no_video",
+        gettext_noop(
+            'ffprobe found no video stream in "%(name)s"; upload a video file '
+            "(%(supported)s)"
+        ),
+        name=name,
+        supported=SUPPORTED,
+    )
+
+
+def _picture_size(stream: dict, name: str) -> tuple[int, int]:
     width, height = int(stream.get("width") or 0), int(stream.get("height") or 0)
     if width <= 0 or height <= 0:
-        raise _refuse(
-            "corrupt",
-            gettext_noop(
-                '"%(name)s" is truncated or corrupt (%(detail)s); upload the '
-                "complete file again"
-            ),
-            name=name,
-            detail="video stream without a picture size",
-        )
-    duration = _number(fmt.get("duration")) or _number(stream.get("duration"))
+        raise _truncated("corrupt", name, "video stream without a picture size")
+    return width, height
+
+
+def _check_moving(stream: dict, name: str) -> None:
+    """Refuse a picture codec or a stream of one frame: a still image."""
+    codec = stream.get("codec_name") or "?"
     nb_frames = _number(stream.get("nb_frames"))
     if codec in STILL_CODECS or (nb_frames is not None and nb_frames <= 1):
-        raise _refuse(
-            "still_image",
-            gettext_noop(
-                '"%(name)s" is a still image (%(format)s), not a video; upload a '
-                "video file (%(supported)s)"
-            ),
-            name=name,
-            format=f"{codec.upper()}, {int(nb_frames or 1)} frame",
-            supported=SUPPORTED,
-        )
+        raise _still_image(name, f"{codec.upper()}, {int(nb_frames or 1)} frame")
+
+
+def _checked_duration(fmt: dict, stream: dict, limits: Limits, name: str) -> float:
+    duration = _number(fmt.get("duration")) or _number(stream.get("duration"))
     if duration is None or duration < limits.min_duration_s:
         raise _refuse(
             "too_short",
@@ -341,6 +372,10 @@ def probe(path: os.PathLike | str, limits: Limits | None = None) -> MediaInfo:
             duration=_hms(duration),
             limit=_hms(limits.max_duration_s),
         )
+    return duration
+
+
+def _check_pixels(width: int, height: int, limits: Limits, name: str) -> None:
     long_side, short_side = max(width, height), min(width, height)
     if long_side > limits.max_long_side or short_side > limits.max_short_side:
         raise _refuse(
@@ -354,21 +389,20 @@ def probe(path: os.PathLike | str, limits: Limits | None = None) -> MediaInfo:
             height=height,
             limit=f"{limits.max_long_side}x{limits.max_short_side}",
         )
-    avg = _fraction(stream.get("avg_frame_rate"))
-    real = _fraction(stream.get("r_frame_rate"))
-    fps_value = avg or real
+
+
+def _checked_frame_rate(
+    stream: dict, duration: float, limits: Limits, name: str
+) -> float:
+    """The average frame rate (else the stream's base rate, else frames/duration)."""
+    fps_value = _fraction(stream.get("avg_frame_rate")) or _fraction(
+        stream.get("r_frame_rate")
+    )
+    nb_frames = _number(stream.get("nb_frames"))
     if fps_value is None and nb_frames:
         fps_value = Fraction(nb_frames / duration).limit_denominator(1001)
     if fps_value is None:
-        raise _refuse(
-            "corrupt",
-            gettext_noop(
-                '"%(name)s" is truncated or corrupt (%(detail)s); upload the '
-                "complete file again"
-            ),
-            name=name,
-            detail="no frame rate",
-        )
+        raise _truncated("corrupt", name, "no frame rate")
     fps = float(fps_value)
     if fps > limits.max_fps:
         raise _refuse(
@@ -381,55 +415,60 @@ def probe(path: os.PathLike | str, limits: Limits | None = None) -> MediaInfo:
             fps=f"{fps:.2f}",
             limit=f"{limits.max_fps:g}",
         )
+    return fps
+
+
+def _variable_rate(data: dict, stream: dict) -> bool:
+    """Whether the first packets come at uneven intervals, or the average frame
+    rate differs from the stream's base rate by more than 2 %."""
     head = [
         packet
         for packet in data.get("packets") or []
         if str(packet.get("stream_index")) == str(stream["index"])
     ]
-    variable = _varies(_stamps(head)[0][:HEAD_PACKETS])
-    if read_tail:
-        _check_tail(path, sniffed.demuxer, limits, stream, fmt, duration)
-    if avg and real and abs(float(avg) - float(real)) > 0.02 * float(real):
-        variable = True
+    if _varies(_stamps(head)[0][:HEAD_PACKETS]):
+        return True
+    avg = _fraction(stream.get("avg_frame_rate"))
+    real = _fraction(stream.get("r_frame_rate"))
+    return bool(avg and real and abs(float(avg) - float(real)) > 0.02 * float(real))
+
+
+def _video_info(
+    stream: dict, width: int, height: int, fps: float, variable: bool
+) -> VideoInfo:
+    """The video stream as a player shows it (rotation and pixel shape applied)."""
     rotation = _rotation(stream)
     sar = _fraction(stream.get("sample_aspect_ratio")) or Fraction(1)
     display_w, display_h = round(width * sar), height
     if rotation in (90, 270):
         display_w, display_h = display_h, display_w
-    audio = None
-    if audios:
-        first = audios[0]
-        audio = AudioInfo(
-            index=int(first["index"]),
-            codec=first.get("codec_name") or "?",
-            sample_rate=int(first.get("sample_rate") or 0),
-            channels=int(first.get("channels") or 0),
-        )
-    return MediaInfo(
-        path=path,
-        size_bytes=os.path.getsize(path),
-        container=fmt.get("format_name") or sniffed.container,
-        duration_s=duration,
-        bit_rate=int(fmt["bit_rate"]) if _number(fmt.get("bit_rate")) else None,
-        video=VideoInfo(
-            index=int(stream["index"]),
-            codec=codec,
-            profile=stream.get("profile"),
-            width=width,
-            height=height,
-            display_width=display_w,
-            display_height=display_h,
-            sar=f"{sar.numerator}:{sar.denominator}",
-            rotation=rotation,
-            fps=round(fps, 3),
-            r_frame_rate=stream.get("r_frame_rate") or "",
-            variable_fps=variable,
-            pix_fmt=stream.get("pix_fmt"),
-            bit_rate=int(stream["bit_rate"])
-            if _number(stream.get("bit_rate"))
-            else None,
-        ),
-        audio=audio,
+    return VideoInfo(
+        index=int(stream["index"]),
+        codec=stream.get("codec_name") or "?",
+        profile=stream.get("profile"),
+        width=width,
+        height=height,
+        display_width=display_w,
+        display_height=display_h,
+        sar=f"{sar.numerator}:{sar.denominator}",
+        rotation=rotation,
+        fps=round(fps, 3),
+        r_frame_rate=stream.get("r_frame_rate") or "",
+        variable_fps=variable,
+        pix_fmt=stream.get("pix_fmt"),
+        bit_rate=int(stream["bit_rate"]) if _number(stream.get("bit_rate")) else None,
+    )
+
+
+def _audio_info(audios: list[dict]) -> AudioInfo | None:
+    if not audios:
+        return None
+    first = audios[0]
+    return AudioInfo(
+        index=int(first["index"]),
+        codec=first.get("codec_name") or "?",
+        sample_rate=int(first.get("sample_rate") or 0),
+        channels=int(first.get("channels") or 0),
     )
 
 
@@ -478,12 +517,8 @@ def _check_tail(
     stamps, last_end = _stamps(data.get("packets") or [])
     end = start + duration
     if not stamps or last_end < end - max(1.0, 0.05 * duration):
-        raise _refuse(
+        raise _truncated(
             "truncated",
-            gettext_noop(
-                '"%(name)s" is truncated or corrupt (%(detail)s); upload the '
-                "complete file again"
-            ),
-            name=path.name,
-            detail=f"the video stops at {last_end:.1f} s of {end:.1f} s",
+            path.name,
+            f"the video stops at {last_end:.1f} s of {end:.1f} s",
         )
