@@ -24,6 +24,7 @@ import operator
 import pickle
 from collections import defaultdict, deque
 from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, repeat
 from pathlib import Path
 from typing import Any
@@ -303,6 +304,58 @@ def _ids(deltas: list[int]) -> set[int]:
     return set(accumulate(deltas))
 
 
+@dataclass
+class _Edit:
+    """The indexed pages of a locale by id, and the ids of those an edit adds,
+    changes or moves (`edited`) and of those it removes."""
+
+    current: dict[int, dict[str, Any]]
+    edited: list[int]
+    removed: set[int]
+
+    @property
+    def touched(self) -> list[int]:
+        return [*self.edited, *self.removed]
+
+
+@dataclass
+class _Update:
+    """The index files one update reads and changes: `files` are the state's
+    (left alone until the update commits), `opened` the parsed files it read
+    (fresh copies it changes in place), `dirty` the paths of those changed."""
+
+    files: dict[str, bytes]
+    base: str
+    meta: dict[str, Any]
+    opened: dict[str, dict[str, Any]] = field(default_factory=dict)
+    dirty: set[str] = field(default_factory=set)
+
+    def load(self, rel: str) -> dict[str, Any]:
+        found = self.opened.get(rel)
+        if found is None:
+            blob = self.files.get(rel)
+            found = self.opened[rel] = json.loads(blob) if blob else {}
+        return found
+
+    def write(self) -> dict[str, bytes]:
+        """Put the dirty files into `files` (an emptied one is dropped); those
+        whose bytes changed."""
+        written: dict[str, bytes] = {}
+        for rel in sorted(self.dirty):
+            content = self.opened[rel]
+            if not content:
+                self.files.pop(rel, None)
+                continue
+            blob = _dump(content)
+            if self.files.get(rel) != blob:
+                self.files[rel] = written[rel] = blob
+        return written
+
+
+# term -> ids leaving and joining its title hits, then its body hits
+_Changes = dict[str, tuple[set[int], ...]]
+
+
 def _update_state(
     state: dict[str, Any],
     pages: list[dict[str, Any]],
@@ -319,6 +372,29 @@ def _update_state(
     known = state.get("pages")
     if known is None:
         return None
+    edit = _edited_pages(known, pages, columns)
+    if edit is None:
+        return None
+    changes, known_now = _term_changes(known, edit)
+    base = f"search/{locale}/"
+    update = _Update(
+        state["files"], base, json.loads(state["files"][base + "meta.json"])
+    )
+    counts = _apply_changes(update, changes, state["light"], state["heavy_df"])
+    if counts is None or not _layout_holds(update.meta, *counts, len(edit.current)):
+        return None
+    # Nothing in `state` changed so far: from here on the update goes through.
+    _update_docs(update, edit)
+    return _commit(state, update, edit, known_now, counts)
+
+
+def _edited_pages(
+    known: dict[int, tuple[str, str, bytes, bytes]],
+    pages: list[dict[str, Any]],
+    columns: tuple[list[Any], list[str], list[str], list[str]],
+) -> _Edit | None:
+    """The pages the edit adds, changes, moves or removes; None when page ids
+    repeat or the edit is too large to update."""
     # The pages' ids, types, paths and hashes (page_columns): every page is
     # looked at, and the columns are cheaper to go through than the pages.
     ids, types, paths, hashes = columns
@@ -336,22 +412,19 @@ def _update_state(
     removed = known.keys() - current.keys()
     if len(edited) + len(removed) > UPDATE_PAGES:
         return None
+    return _Edit(current, edited, removed)
 
-    # term -> ids leaving and joining its title hits, then its body hits
-    changes: dict[str, tuple[set[int], ...]] = defaultdict(
-        lambda: (set(), set(), set(), set())
-    )
+
+def _term_changes(
+    known: dict[int, tuple[str, str, bytes, bytes]], edit: _Edit
+) -> tuple[_Changes, dict[int, tuple[str, str, bytes, bytes]]]:
+    """The changes of every term the edited pages gained or lost, and the
+    state's new entry of each edited page still there."""
+    changes: _Changes = defaultdict(lambda: (set(), set(), set(), set()))
     known_now: dict[int, tuple[str, str, bytes, bytes]] = {}
-    for pid in [*edited, *removed]:
-        before = known.get(pid)
-        page = current.get(pid)
-        old_terms = (_split(before[2]), _split(before[3])) if before else ([], [])
-        if page is None:
-            new_terms: Terms = ([], [])
-        elif before and before[0] == page["content_hash"]:
-            new_terms = old_terms
-        else:
-            new_terms = _page_terms(page)
+    for pid in edit.touched:
+        page = edit.current.get(pid)
+        old_terms, new_terms = _terms_before_after(known.get(pid), page)
         for slot in (0, 1):
             was, now = set(old_terms[slot]), set(new_terms[slot])
             for term in was - now:
@@ -365,96 +438,140 @@ def _update_state(
                 _join(new_terms[0]),
                 _join(new_terms[1]),
             )
+    return changes, known_now
 
-    files: dict[str, bytes] = state["files"]
-    base = f"search/{locale}/"
-    meta = json.loads(files[base + "meta.json"])
-    opened: dict[str, dict[str, Any]] = {}
-    dirty: set[str] = set()
 
-    def load(rel: str) -> dict[str, Any]:
-        found = opened.get(rel)
-        if found is None:
-            blob = files.get(rel)
-            found = opened[rel] = json.loads(blob) if blob else {}
-        return found
+def _terms_before_after(
+    before: tuple[str, str, bytes, bytes] | None, page: dict[str, Any] | None
+) -> tuple[Terms, Terms]:
+    """A page's terms in the state and now (none for a page added or removed)."""
+    old_terms = (_split(before[2]), _split(before[3])) if before else ([], [])
+    if page is None:
+        return old_terms, ([], [])
+    if before and before[0] == page["content_hash"]:
+        return old_terms, old_terms
+    return old_terms, _page_terms(page)
 
-    light = state["light"]
-    heavy_df: dict[str, int] = {}  # frequent terms whose df changed
-    for term, (t_out, t_in, b_out, b_in) in changes.items():
-        blocks = meta["heavy"].get(term)
+
+def _apply_changes(
+    update: _Update, changes: _Changes, light: int, heavy_df: dict[str, int]
+) -> tuple[int, dict[str, int]] | None:
+    """Apply the term changes to the light terms' shards and the frequent
+    terms' blocks; the new number of light postings and each frequent term's
+    postings, or None when a term would change between light and frequent or
+    its number of blocks."""
+    changed: dict[str, int] = {}  # frequent terms whose df changed
+    for term, change in changes.items():
+        blocks = update.meta["heavy"].get(term)
         if blocks is None:
-            rel = f"{base}t/{fnv1a(term) % meta['shards']}.json"
-            shard = load(rel)
-            entry = shard.get(term, ([], []))
-            title, body = _ids(entry[0]), _ids(entry[1])
-            df = len(title) + len(body)
-            title = sorted((title - t_out) | t_in)
-            body = sorted((body - b_out) | b_in)
-            new_df = len(title) + len(body)
-            if new_df > BLOCK:
+            grown = _change_light(update, term, change)
+            if grown is None:
                 return None
-            light += new_df - df
-            if new_df:
-                shard[term] = [_deltas(title), _deltas(body)]
-            else:
-                shard.pop(term, None)
-            dirty.add(rel)
+            light += grown
             continue
-        # A frequent term: only the blocks holding the changed ids are read
-        # (its df is in the state), and rewritten.
-        new_df = state["heavy_df"][term]
-        for b in {pid % blocks for pid in t_out | t_in | b_out | b_in}:
-            rel = _heavy_file(base, term, meta["heavy_buckets"], b)
-            entry = load(rel)[term]
-            title, body = _ids(entry[0]), _ids(entry[1])
-            new_df -= len(title) + len(body)
-            title = sorted((title - t_out) | {i for i in t_in if i % blocks == b})
-            body = sorted((body - b_out) | {i for i in b_in if i % blocks == b})
-            new_df += len(title) + len(body)
-            entry[:] = [_deltas(title), _deltas(body)]
-            dirty.add(rel)
-        if new_df <= BLOCK or _pow2(new_df / BLOCK, 2, MAX_BLOCKS) != blocks:
+        new_df = _change_heavy(update, term, blocks, change, heavy_df[term])
+        if new_df is None:
             return None
-        heavy_df[term] = new_df
-    n_docs = len(current)
-    heavy_df = {**state["heavy_df"], **heavy_df}
-    if (
-        _pow2(light / BLOCK, 8, 4096) != meta["shards"]
-        or _heavy_buckets(sum(heavy_df.values())) != meta["heavy_buckets"]
-        or _pow2(n_docs / 8, 8, 1024) != meta["doc_shards"]
-    ):
-        return None
+        changed[term] = new_df
+    return light, {**heavy_df, **changed}
 
-    for pid in [*edited, *removed]:
+
+def _change_light(
+    update: _Update, term: str, change: tuple[set[int], ...]
+) -> int | None:
+    """Apply the change of a light term to its shard; by how many postings it
+    grew, or None when it would become frequent."""
+    t_out, t_in, b_out, b_in = change
+    rel = f"{update.base}t/{fnv1a(term) % update.meta['shards']}.json"
+    shard = update.load(rel)
+    entry = shard.get(term, ([], []))
+    title, body = _ids(entry[0]), _ids(entry[1])
+    df = len(title) + len(body)
+    title = sorted((title - t_out) | t_in)
+    body = sorted((body - b_out) | b_in)
+    new_df = len(title) + len(body)
+    if new_df > BLOCK:
+        return None
+    if new_df:
+        shard[term] = [_deltas(title), _deltas(body)]
+    else:
+        shard.pop(term, None)
+    update.dirty.add(rel)
+    return new_df - df
+
+
+def _change_heavy(
+    update: _Update, term: str, blocks: int, change: tuple[set[int], ...], df: int
+) -> int | None:
+    """Apply the change of a frequent term to its blocks; its new number of
+    postings, or None when it would become light or take other blocks."""
+    t_out, t_in, b_out, b_in = change
+    # Only the blocks holding the changed ids are read (the term's df is in
+    # the state), and rewritten.
+    new_df = df
+    for b in {pid % blocks for pid in t_out | t_in | b_out | b_in}:
+        rel = _heavy_file(update.base, term, update.meta["heavy_buckets"], b)
+        entry = update.load(rel)[term]
+        title, body = _ids(entry[0]), _ids(entry[1])
+        new_df -= len(title) + len(body)
+        title = sorted((title - t_out) | {i for i in t_in if i % blocks == b})
+        body = sorted((body - b_out) | {i for i in b_in if i % blocks == b})
+        new_df += len(title) + len(body)
+        entry[:] = [_deltas(title), _deltas(body)]
+        update.dirty.add(rel)
+    if new_df <= BLOCK or _pow2(new_df / BLOCK, 2, MAX_BLOCKS) != blocks:
+        return None
+    return new_df
+
+
+def _layout_holds(
+    meta: dict[str, Any], light: int, heavy_df: dict[str, int], n_docs: int
+) -> bool:
+    """Whether the shard, bucket and document shard counts stay as they are."""
+    return (
+        _pow2(light / BLOCK, 8, 4096) == meta["shards"]
+        and _heavy_buckets(sum(heavy_df.values())) == meta["heavy_buckets"]
+        and _pow2(n_docs / 8, 8, 1024) == meta["doc_shards"]
+    )
+
+
+def _update_docs(update: _Update, edit: _Edit) -> None:
+    """Put the edited pages' documents in their shards, and the count of
+    documents in meta.json."""
+    base, meta = update.base, update.meta
+    for pid in edit.touched:
         rel = f"{base}d/{pid % meta['doc_shards']}.json"
-        if pid in current:
-            load(rel)[str(pid)] = _doc(current[pid])
+        if pid in edit.current:
+            update.load(rel)[str(pid)] = _doc(edit.current[pid])
         else:
-            load(rel).pop(str(pid), None)
-        dirty.add(rel)
+            update.load(rel).pop(str(pid), None)
+        update.dirty.add(rel)
+    n_docs = len(edit.current)
     if meta["docs"] != n_docs:
         meta["docs"] = n_docs
-        opened[base + "meta.json"] = meta
-        dirty.add(base + "meta.json")
+        update.opened[base + "meta.json"] = meta
+        update.dirty.add(base + "meta.json")
 
-    written: dict[str, bytes] = {}
+
+def _commit(
+    state: dict[str, Any],
+    update: _Update,
+    edit: _Edit,
+    known_now: dict[int, tuple[str, str, bytes, bytes]],
+    counts: tuple[int, dict[str, int]],
+) -> dict[str, bytes]:
+    """Write the changed files, pages and counts into `state`; the files whose
+    bytes changed."""
+    files = update.files
     count = len(files)
-    for rel in sorted(dirty):
-        content = opened[rel]
-        if not content:
-            files.pop(rel, None)
-            continue
-        blob = _dump(content)
-        if files.get(rel) != blob:
-            files[rel] = written[rel] = blob
-    if len(files) != count or any(rel not in files for rel in dirty):
+    written = update.write()
+    if len(files) != count or any(rel not in files for rel in update.dirty):
         state["files"] = dict(sorted(files.items()))  # in path order, as built
-    for pid in removed:
+    known = state["pages"]
+    for pid in edit.removed:
         del known[pid]
     known.update(known_now)
-    state["light"] = light
-    state["heavy_df"] = heavy_df
+    state["light"], state["heavy_df"] = counts
     return written
 
 
