@@ -24,7 +24,7 @@ from .config import Encoding, Limits, Profile
 from .errors import Cancelled, EncodeFailed, InvalidProfile, gettext_noop
 from .plan import PlannedOutput, build_command
 from .probe import MediaInfo, probe
-from .subtitles import SubtitleTrack, build_ass, load_tracks
+from .subtitles import Cue, SubtitleTrack, build_ass, load_tracks
 from .verify import VerifiedOutput, verify
 
 PARTIAL_SUFFIX = ".partial"
@@ -100,61 +100,12 @@ def run_ffmpeg(
     """
     is_cancelled = _cancel_check(cancel)
     with tempfile.TemporaryFile(mode="w+", errors="replace") as log:
+        process = _start(argv, log)
+        lines, reader = _read_lines(process)
+        watch = _Watch(process, is_cancelled, time.monotonic() + timeout_s, timeout_s)
         try:
-            process = subprocess.Popen(
-                argv,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=log,
-                text=True,
-                errors="replace",
-                preexec_fn=child_setup(),
-            )
-        except OSError as err:
-            raise EncodeFailed(
-                gettext_noop("cannot start %(program)s (%(error)s); install ffmpeg"),
-                program=argv[0],
-                error=err.strerror or err,
-            ) from err
-        lines: queue.Queue[str | None] = queue.Queue()
-
-        def pump() -> None:
-            assert process.stdout is not None
-            for line in process.stdout:
-                lines.put(line)
-            lines.put(None)
-
-        reader = threading.Thread(target=pump, name="ffmpeg-progress", daemon=True)
-        reader.start()
-        deadline = time.monotonic() + timeout_s
-        block: dict[str, str] = {}
-        try:
-            while True:
-                if is_cancelled():
-                    _stop(process)
-                    raise Cancelled(gettext_noop("the transcode was cancelled"))
-                if time.monotonic() > deadline:
-                    _stop(process)
-                    raise EncodeFailed(
-                        gettext_noop(
-                            "ffmpeg did not finish within %(timeout)s s; the source "
-                            "may be damaged or the machine overloaded, try again"
-                        ),
-                        timeout=f"{timeout_s:g}",
-                    )
-                try:
-                    line = lines.get(timeout=0.2)
-                except queue.Empty:
-                    continue
-                if line is None:
-                    break
-                key, _, value = line.strip().partition("=")
-                block[key] = value
-                if key == "progress":
-                    if on_progress is not None:
-                        on_progress(_progress_from(block, duration_s))
-                    block = {}
-            returncode = process.wait(timeout=max(1.0, deadline - time.monotonic()))
+            _follow_progress(watch, lines, on_progress, duration_s)
+            returncode = process.wait(timeout=watch.remaining())
         except BaseException:
             _stop(process)
             raise
@@ -169,6 +120,102 @@ def run_ffmpeg(
                 code=returncode,
                 detail=last_error_line(log.read()),
             )
+
+
+def _start(argv: list[str], log) -> subprocess.Popen:
+    """Start ffmpeg with progress on a pipe and errors to ``log``."""
+    try:
+        return subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+            errors="replace",
+            preexec_fn=child_setup(),
+        )
+    except OSError as err:
+        raise EncodeFailed(
+            gettext_noop("cannot start %(program)s (%(error)s); install ffmpeg"),
+            program=argv[0],
+            error=err.strerror or err,
+        ) from err
+
+
+def _read_lines(
+    process: subprocess.Popen,
+) -> tuple[queue.Queue[str | None], threading.Thread]:
+    """A thread that queues ffmpeg's stdout lines, then None at its end.
+
+    The main thread waits on the queue with a timeout, so it can check for
+    cancellation and the deadline while ffmpeg is quiet.
+    """
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def pump() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.put(line)
+        lines.put(None)
+
+    reader = threading.Thread(target=pump, name="ffmpeg-progress", daemon=True)
+    reader.start()
+    return lines, reader
+
+
+@dataclass(frozen=True)
+class _Watch:
+    """What is checked between progress lines: cancellation and the deadline."""
+
+    process: subprocess.Popen
+    is_cancelled: Callable[[], bool]
+    deadline: float  # time.monotonic() by which ffmpeg must have finished
+    timeout_s: float
+
+    def check(self) -> None:
+        """Stop ffmpeg and raise if the caller cancelled or time ran out."""
+        if self.is_cancelled():
+            _stop(self.process)
+            raise Cancelled(gettext_noop("the transcode was cancelled"))
+        if time.monotonic() > self.deadline:
+            _stop(self.process)
+            raise EncodeFailed(
+                gettext_noop(
+                    "ffmpeg did not finish within %(timeout)s s; the source "
+                    "may be damaged or the machine overloaded, try again"
+                ),
+                timeout=f"{self.timeout_s:g}",
+            )
+
+    def remaining(self) -> float:
+        return max(1.0, self.deadline - time.monotonic())
+
+
+def _follow_progress(
+    watch: _Watch,
+    lines: queue.Queue[str | None],
+    on_progress: Callable[[Progress], None] | None,
+    duration_s: float,
+) -> None:
+    """Read ``key=value`` lines until ffmpeg closes its output; report each block.
+
+    ffmpeg ends every block of values with a ``progress=`` line.
+    """
+    block: dict[str, str] = {}
+    while True:
+        watch.check()
+        try:
+            line = lines.get(timeout=0.2)
+        except queue.Empty:
+            continue
+        if line is None:
+            return
+        key, _, value = line.strip().partition("=")
+        block[key] = value
+        if key == "progress":
+            if on_progress is not None:
+                on_progress(_progress_from(block, duration_s))
+            block = {}
 
 
 def _partial_name(out: Path) -> Path:
@@ -261,45 +308,82 @@ def transcode(
     temporaries: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="transcode-") as work:
         try:
-            planned = []
-            for number, (profile, out) in enumerate(checked):
-                remove_stale_partials(out)
-                temporary = _partial_name(out)
-                temporaries.append(temporary)
-                ass = None
-                if tracks:
-                    ass = Path(work) / f"subtitles-{number}.ass"
-                    ass.write_text(
-                        build_ass(tracks, profile.width, profile.height),
-                        encoding="utf-8",
-                    )
-                planned.append(PlannedOutput(profile, temporary, ass))
-            run_ffmpeg(
-                build_command(info, planned, encoding),
-                duration_s=info.duration_s,
-                timeout_s=encode_timeout(info, len(planned), limits),
-                on_progress=on_progress,
-                cancel=cancel,
-            )
-            if _cancel_check(cancel)():
-                raise Cancelled(gettext_noop("the transcode was cancelled"))
-            results = [
-                verify(
-                    item.path,
-                    item.profile,
-                    info.duration_s,
-                    limits=limits,
-                    name=out.name,
-                )
-                for item, (_profile, out) in zip(planned, checked, strict=True)
-            ]
-            published = []
-            for item, result, (_profile, out) in zip(
-                planned, results, checked, strict=True
-            ):
-                _publish(item.path, out)
-                published.append(replace(result, path=out))
-            return published
+            planned = _plan(checked, tracks, Path(work), temporaries)
+            _encode(info, planned, encoding, limits, on_progress, cancel)
+            results = _verify_all(planned, checked, info, limits)
+            return _publish_all(planned, results, checked)
         finally:
             for temporary in temporaries:
                 temporary.unlink(missing_ok=True)
+
+
+def _encode(
+    info: MediaInfo,
+    planned: list[PlannedOutput],
+    encoding: Encoding,
+    limits: Limits,
+    on_progress: Callable[[Progress], None] | None,
+    cancel: CancelCheck,
+) -> None:
+    """Run the one ffmpeg pass; a cancel that came as it finished still counts."""
+    run_ffmpeg(
+        build_command(info, planned, encoding),
+        duration_s=info.duration_s,
+        timeout_s=encode_timeout(info, len(planned), limits),
+        on_progress=on_progress,
+        cancel=cancel,
+    )
+    if _cancel_check(cancel)():
+        raise Cancelled(gettext_noop("the transcode was cancelled"))
+
+
+def _plan(
+    checked: list[tuple[Profile, Path]],
+    tracks: list[tuple[SubtitleTrack, list[Cue]]],
+    work: Path,
+    temporaries: list[Path],
+) -> list[PlannedOutput]:
+    """Where ffmpeg writes each output, with its subtitles drawn at its size.
+
+    Each temporary name goes into ``temporaries`` as soon as it is chosen, so
+    the caller removes whatever exists of them whatever fails later.
+    """
+    planned = []
+    for number, (profile, out) in enumerate(checked):
+        remove_stale_partials(out)
+        temporary = _partial_name(out)
+        temporaries.append(temporary)
+        ass = None
+        if tracks:
+            ass = work / f"subtitles-{number}.ass"
+            ass.write_text(
+                build_ass(tracks, profile.width, profile.height), encoding="utf-8"
+            )
+        planned.append(PlannedOutput(profile, temporary, ass))
+    return planned
+
+
+def _verify_all(
+    planned: list[PlannedOutput],
+    checked: list[tuple[Profile, Path]],
+    info: MediaInfo,
+    limits: Limits,
+) -> list[VerifiedOutput]:
+    """Verify every temporary file; messages name the final file."""
+    return [
+        verify(item.path, item.profile, info.duration_s, limits=limits, name=out.name)
+        for item, (_profile, out) in zip(planned, checked, strict=True)
+    ]
+
+
+def _publish_all(
+    planned: list[PlannedOutput],
+    results: list[VerifiedOutput],
+    checked: list[tuple[Profile, Path]],
+) -> list[VerifiedOutput]:
+    """Move every verified output to its final path; the results name that path."""
+    published = []
+    for item, result, (_profile, out) in zip(planned, results, checked, strict=True):
+        _publish(item.path, out)
+        published.append(replace(result, path=out))
+    return published
