@@ -23,7 +23,7 @@ import json
 import operator
 import pickle
 from collections import defaultdict, deque
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, repeat
 from pathlib import Path
@@ -122,6 +122,32 @@ def _index_files(
     """Index files of one locale from each page id's terms and document, the
     number of postings kept in the hash shards (which sizes them) and the
     number of postings of each frequent term (which size the buckets)."""
+    postings = _term_postings(terms)
+    df = {t: len(title) + len(body) for t, (title, body) in postings.items()}
+    heavy = {t: _pow2(n / BLOCK, 2, MAX_BLOCKS) for t, n in df.items() if n > BLOCK}
+    heavy_postings = sum(df[t] for t in heavy)
+    light = sum(df.values()) - heavy_postings
+    meta = {
+        "v": INDEX_VERSION,
+        "shards": _pow2(light / BLOCK, 8, 4096),
+        "doc_shards": _pow2(len(docs) / 8, 8, 1024),
+        "docs": len(docs),
+        "heavy": heavy,
+        "heavy_buckets": _heavy_buckets(heavy_postings),
+    }
+    base = f"search/{locale}/"
+    files = {base + "meta.json": _dump(meta)}
+    files.update(_term_files(base, postings, meta))
+    files.update(_doc_files(base, docs, meta["doc_shards"]))
+    return dict(sorted(files.items())), light, {t: df[t] for t in heavy}
+
+
+# (title ids, body ids) of each term
+_Postings = dict[str, tuple[Sequence[int], Sequence[int]]]
+
+
+def _term_postings(terms: dict[int, Terms]) -> _Postings:
+    """(title ids, body ids) of every term, by term, each list sorted."""
     title_hits: dict[str, list[int]] = defaultdict(list)
     body_hits: dict[str, list[int]] = defaultdict(list)
     # Ids are added in increasing order, so every postings list comes out
@@ -133,16 +159,16 @@ def _index_files(
         consume(map(append, map(title_hits.__getitem__, title), repeat(pid)))
         consume(map(append, map(body_hits.__getitem__, body), repeat(pid)))
     vocab = sorted(title_hits.keys() | body_hits.keys())
-    postings = {t: (title_hits.get(t, _NONE), body_hits.get(t, _NONE)) for t in vocab}
-    df = {t: len(title) + len(body) for t, (title, body) in postings.items()}
-    heavy = {t: _pow2(n / BLOCK, 2, MAX_BLOCKS) for t, n in df.items() if n > BLOCK}
-    heavy_postings = sum(df[t] for t in heavy)
-    light = sum(df.values()) - heavy_postings
-    n_shards = _pow2(light / BLOCK, 8, 4096)
-    n_doc_shards = _pow2(len(docs) / 8, 8, 1024)
-    n_buckets = _heavy_buckets(heavy_postings)
-    base = f"search/{locale}/"
-    files: dict[str, bytes] = {}
+    return {t: (title_hits.get(t, _NONE), body_hits.get(t, _NONE)) for t in vocab}
+
+
+def _term_files(
+    base: str,
+    postings: _Postings,
+    meta: dict[str, Any],
+) -> dict[str, bytes]:
+    """The light terms' hash shards and the frequent terms' bucket files."""
+    heavy, n_shards, n_buckets = meta["heavy"], meta["shards"], meta["heavy_buckets"]
     shards: dict[int, dict[str, list[list[int]]]] = defaultdict(dict)
     buckets: dict[str, dict[str, list[list[int]]]] = defaultdict(dict)
     for term, (title, body) in postings.items():
@@ -157,26 +183,20 @@ def _index_files(
                 _deltas(in_title),
                 _deltas(in_body),
             ]
+    files = {rel: _dump(entries) for rel, entries in buckets.items()}
+    for n, entries in shards.items():
+        files[f"{base}t/{n}.json"] = _dump(entries)
+    return files
+
+
+def _doc_files(
+    base: str, docs: dict[int, list[Any]], n_doc_shards: int
+) -> dict[str, bytes]:
+    """The documents' shards, by page id."""
     doc_shards: dict[int, dict[str, list[Any]]] = defaultdict(dict)
     for pid, doc in docs.items():
         doc_shards[pid % n_doc_shards][str(pid)] = doc
-    files[base + "meta.json"] = _dump(
-        {
-            "v": INDEX_VERSION,
-            "shards": n_shards,
-            "doc_shards": n_doc_shards,
-            "docs": len(docs),
-            "heavy": heavy,
-            "heavy_buckets": n_buckets,
-        }
-    )
-    for rel, entries in buckets.items():
-        files[rel] = _dump(entries)
-    for n, entries in shards.items():
-        files[f"{base}t/{n}.json"] = _dump(entries)
-    for n, entries in doc_shards.items():
-        files[f"{base}d/{n}.json"] = _dump(entries)
-    return dict(sorted(files.items())), light, {t: df[t] for t in heavy}
+    return {f"{base}d/{n}.json": _dump(entries) for n, entries in doc_shards.items()}
 
 
 def _gather(
