@@ -52,6 +52,7 @@ class RequestLog:
     """Every request the server answered: path, status and body bytes sent."""
 
     entries: list[tuple[str, int, int]] = field(default_factory=list)
+    header_bytes: int = 0  # request line and headers both ways, for benchmarks
 
     def body_bytes(self) -> int:
         """Bytes of response bodies sent."""
@@ -128,6 +129,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         return
+
+    def end_headers(self) -> None:
+        sent = sum(len(line) for line in getattr(self, "_headers_buffer", []))
+        received = len(self.raw_requestline) + len(str(self.headers))
+        self.release_server.log.header_bytes += sent + 2 + received
+        super().end_headers()
 
     def do_GET(self) -> None:  # noqa: N802
         server = self.release_server
