@@ -112,6 +112,29 @@ def _sync(
     manifest, name = _manifest_get(
         updater=updater, info=info, config=config, layout=layout
     )
+    _stage(
+        updater=updater,
+        manifest=manifest,
+        name=name,
+        config=config,
+        layout=layout,
+        fetcher=fetcher,
+    )
+    _switch(layout=layout, state=state, name=name, build=build)
+    _cleanup(layout=layout, state=state, config=config)
+    return SyncOutcome("installed", build, name, fetcher.progress.wire_bytes)
+
+
+def _stage(
+    *,
+    updater: Updater,
+    manifest: Manifest,
+    name: str,
+    config: AgentConfig,
+    layout: Layout,
+    fetcher: HttpFetcher,
+) -> None:
+    """Fetch what is missing and assemble ``releases/<name>`` (kept if there)."""
     try:
         if not (layout.releases / name).is_dir():
             objects_get(
@@ -129,9 +152,6 @@ def _sync(
             f"writing release {name} under {config.data_dir} failed: {err}; free "
             "disk space there (the current release keeps serving)"
         ) from err
-    _switch(layout=layout, state=state, name=name, build=build)
-    _cleanup(layout=layout, state=state, config=config)
-    return SyncOutcome("installed", build, name, fetcher.progress.wire_bytes)
 
 
 def _leftovers_clean(*, layout: Layout) -> None:
