@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     *headless_urls,
+    path("api/agent/v1/", include("cms.releases.urls")),
 ]
 
 if settings.DEBUG:

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "cms.editorial",
     "cms.headless",
     "cms.kiosks",
+    "cms.releases",
     "cms.demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -225,6 +226,29 @@ TRANSCODE_RETRY_BASE_SECONDS = env.int("TRANSCODE_RETRY_BASE_SECONDS", default=6
 KIOSK_BUILD_ROOT = env.path("KIOSK_BUILD_ROOT", default=str(BASE_DIR / "var" / "kiosk"))
 # Rebuild the kiosks a publish affects (a task per cluster).
 KIOSK_REBUILD_ON_PUBLISH = env.bool("KIOSK_REBUILD_ON_PUBLISH", default=True)
+
+# --- Releases and cluster agents (cms/releases/README.md) ----------------------
+# Where signed releases are kept and served from (one folder per cluster).
+RELEASE_STORE_ROOT = env.path(
+    "RELEASE_STORE_ROOT", default=str(BASE_DIR / "var" / "releases")
+)
+# The province's Ed25519 signing key (keep it on the CMS only; mode 0600) and
+# the public root metadata every agent trusts; `manage.py release_keygen`.
+RELEASE_SIGNING_KEY = env.path(
+    "RELEASE_SIGNING_KEY",
+    default=str(BASE_DIR / "var" / "release-keys" / "release-signing-key.pem"),
+)
+RELEASE_ROOT_METADATA = env.path(
+    "RELEASE_ROOT_METADATA",
+    default=str(BASE_DIR / "var" / "release-keys" / "root.json"),
+)
+# Dev and demo only: make the key pair on the first publish if it is missing.
+# Production never does (cms/settings/production.py).
+RELEASE_KEYGEN_IF_MISSING = env.bool("RELEASE_KEYGEN_IF_MISSING", default=True)
+# Publish a new release after every kiosk build (the kiosk_rebuild task).
+RELEASE_PUBLISH_ON_BUILD = env.bool("RELEASE_PUBLISH_ON_BUILD", default=True)
+# The fleet view marks an agent silent after this many minutes without a report.
+RELEASE_AGENT_SILENT_MINUTES = env.int("RELEASE_AGENT_SILENT_MINUTES", default=15)
 
 LOGGING = {
     "version": 1,

@@ -14,3 +14,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=3600)
+# Releases: the signing key and the root metadata agents trust have no safe
+# default, and a missing key is never generated on a production server.
+RELEASE_SIGNING_KEY = env.path("RELEASE_SIGNING_KEY")
+RELEASE_ROOT_METADATA = env.path("RELEASE_ROOT_METADATA")
+RELEASE_KEYGEN_IF_MISSING = False

@@ -31,3 +31,6 @@ STORAGES = {
 KIOSK_SNAPSHOT_PUBLIC = True
 # Tests that need a kiosk rebuild ask for it; publishing alone does not build.
 KIOSK_REBUILD_ON_PUBLISH = False
+# Tests that publish point the release settings at their own folders.
+RELEASE_PUBLISH_ON_BUILD = False
+RELEASE_KEYGEN_IF_MISSING = False

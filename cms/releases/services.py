@@ -1,0 +1,425 @@
+"""Writes of the releases app: keys, publishing, credentials, agent data, bundles."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import secrets
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from wagtail.log_actions import log
+
+from cms.clusters.models import Cluster
+from kiosk_site.errors import KioskSiteError
+from kiosk_site.release import publish as release_format
+from kiosk_site.release.keys import KeyPaths, keygen
+from kiosk_site.release.manifest import manifest_loads
+
+from . import bundle
+from .errors import (
+    AgentDataError,
+    BundleError,
+    CredentialError,
+    PublishError,
+    SigningKeyError,
+)
+from .models import (
+    REPORTS_KEPT_PER_CLUSTER,
+    AgentReport,
+    AgentUpload,
+    ClusterCredential,
+    Release,
+)
+from .selectors import TOKEN_PREFIX_LENGTH, token_sha256
+from .store import cluster_dir, cluster_lock, store_root
+
+logger = logging.getLogger(__name__)
+MAX_ERROR_LENGTH = 4000
+
+
+# --- Keys ---------------------------------------------------------------------
+
+
+def release_keygen(*, force: bool = False) -> KeyPaths:
+    """Make the province's signing key and root metadata at the configured paths.
+
+    Writes RELEASE_SIGNING_KEY (mode 0600) and RELEASE_ROOT_METADATA. Refuses
+    to replace an existing key unless ``force``: every agent trusts the old
+    one's root metadata and would refuse releases signed by a new key.
+    """
+    key_path = Path(settings.RELEASE_SIGNING_KEY)
+    root_path = Path(settings.RELEASE_ROOT_METADATA)
+    if key_path.exists() and not force:
+        raise SigningKeyError(
+            f"The signing key {key_path} (RELEASE_SIGNING_KEY) already exists and "
+            f"agents trust its root metadata {root_path}. Pass --force only to "
+            "replace it, then give every agent the new root metadata."
+        )
+    key_path.parent.mkdir(parents=True, exist_ok=True)
+    root_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=key_path.parent, prefix=".keygen-") as tmp:
+        made = keygen(out_dir=Path(tmp))
+        os.replace(made.private_key, key_path)
+        shutil.move(made.root, root_path)
+    return KeyPaths(private_key=key_path, root=root_path)
+
+
+def _signing_paths() -> tuple[Path, Path]:
+    key_path = Path(settings.RELEASE_SIGNING_KEY)
+    root_path = Path(settings.RELEASE_ROOT_METADATA)
+    if not key_path.exists() and settings.RELEASE_KEYGEN_IF_MISSING:
+        logger.warning("no signing key at %s: making one (dev/demo only)", key_path)
+        release_keygen()
+    if key_path.exists() and root_path.exists():
+        return key_path, root_path
+    missing = key_path if not key_path.exists() else root_path
+    setting = "RELEASE_SIGNING_KEY" if missing == key_path else "RELEASE_ROOT_METADATA"
+    raise SigningKeyError(
+        f"{missing} ({setting}) does not exist. Run `manage.py release_keygen` once "
+        "and give every agent the root metadata it prints, or point "
+        "RELEASE_SIGNING_KEY and RELEASE_ROOT_METADATA at the existing files."
+    )
+
+
+# --- Publishing ----------------------------------------------------------------
+
+
+def release_publish(
+    *,
+    cluster: Cluster,
+    site_dir: Path | None = None,
+    user: AbstractBaseUser | None = None,
+    trigger: str | None = None,
+) -> Release:
+    """Publish the cluster's built kiosk as its next signed release and record it.
+
+    ``site_dir`` defaults to KIOSK_BUILD_ROOT/<code> (where `kiosk_build`
+    writes). ``trigger`` defaults to "admin" with a user, else "build". Raises
+    `PublishError` or `SigningKeyError` naming the cause.
+    """
+    site_dir = Path(site_dir or Path(settings.KIOSK_BUILD_ROOT) / cluster.code)
+    key_path, root_path = _signing_paths()
+    with cluster_lock(code=cluster.code):
+        try:
+            result = release_format.release_publish(
+                site_dir=site_dir,
+                store_dir=store_root(),
+                cluster=cluster.code,
+                key_path=key_path,
+                root_path=root_path,
+            )
+        except KioskSiteError as err:
+            raise PublishError(
+                f"Publishing cluster {cluster.code} from {site_dir} failed: {err}"
+            ) from err
+        data = cluster_dir(code=cluster.code) / "builds" / f"{result.build}.json"
+        manifest_data = data.read_bytes()
+    manifest = manifest_loads(data=manifest_data)
+    trigger = trigger or (Release.Trigger.ADMIN if user else Release.Trigger.BUILD)
+    release = Release.objects.create(
+        cluster=cluster,
+        build=result.build,
+        manifest_sha256=hashlib.sha256(manifest_data).hexdigest(),
+        file_count=len(manifest.files),
+        total_bytes=sum(entry.size for entry in manifest.files),
+        published_by=user,
+        trigger=trigger,
+    )
+    log(
+        instance=cluster,
+        action="releases.publish",
+        user=user,
+        data={"build": release.build, "files": release.file_count, "by": trigger},
+    )
+    return release
+
+
+def kiosk_rebuild_record(*, cluster: Cluster, user: AbstractBaseUser) -> None:
+    """Write the audit log entry of a kiosk rebuild queued from the fleet view."""
+    log(instance=cluster, action="releases.rebuild", user=user, data={})
+
+
+# --- Credentials ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IssuedCredential:
+    """A new credential and its token, which is never shown again."""
+
+    credential: ClusterCredential
+    token: str
+
+
+def _active_for_update(*, cluster: Cluster) -> ClusterCredential | None:
+    # Lock the cluster row so two administrators cannot both issue one.
+    Cluster.objects.select_for_update().filter(pk=cluster.pk).first()
+    return ClusterCredential.objects.active().filter(cluster=cluster).first()
+
+
+def _credential_new(
+    *, cluster: Cluster, user: AbstractBaseUser | None
+) -> IssuedCredential:
+    token = secrets.token_urlsafe(32)
+    credential = ClusterCredential.objects.create(
+        cluster=cluster,
+        prefix=token[:TOKEN_PREFIX_LENGTH],
+        token_sha256=token_sha256(token),
+        created_by=user,
+    )
+    return IssuedCredential(credential=credential, token=token)
+
+
+@transaction.atomic
+def credential_issue(
+    *, cluster: Cluster, user: AbstractBaseUser | None = None
+) -> IssuedCredential:
+    """Issue the cluster's first agent credential (refused if one is active)."""
+    active = _active_for_update(cluster=cluster)
+    if active is not None:
+        raise CredentialError(
+            f"Cluster {cluster.code} already has the active credential "
+            f"{active.prefix}…; rotate it to get a new one."
+        )
+    issued = _credential_new(cluster=cluster, user=user)
+    log(
+        instance=cluster,
+        action="releases.credential_issue",
+        user=user,
+        data={"prefix": issued.credential.prefix},
+    )
+    return issued
+
+
+@transaction.atomic
+def credential_rotate(
+    *, cluster: Cluster, user: AbstractBaseUser | None = None
+) -> IssuedCredential:
+    """Replace the cluster's active credential; the old token stops working now."""
+    active = _active_for_update(cluster=cluster)
+    if active is None:
+        raise CredentialError(
+            f"Cluster {cluster.code} has no active credential to rotate; issue one."
+        )
+    active.rotated_at = timezone.now()
+    active.rotated_by = user
+    active.save(update_fields=["rotated_at", "rotated_by"])
+    issued = _credential_new(cluster=cluster, user=user)
+    log(
+        instance=cluster,
+        action="releases.credential_rotate",
+        user=user,
+        data={"old": active.prefix, "prefix": issued.credential.prefix},
+    )
+    return issued
+
+
+@transaction.atomic
+def credential_revoke(
+    *, cluster: Cluster, user: AbstractBaseUser | None = None
+) -> ClusterCredential:
+    """Revoke the cluster's active credential; its agent is refused at once."""
+    active = _active_for_update(cluster=cluster)
+    if active is None:
+        raise CredentialError(
+            f"Cluster {cluster.code} has no active credential to revoke."
+        )
+    active.revoked_at = timezone.now()
+    active.revoked_by = user
+    active.save(update_fields=["revoked_at", "revoked_by"])
+    log(
+        instance=cluster,
+        action="releases.credential_revoke",
+        user=user,
+        data={"prefix": active.prefix},
+    )
+    return active
+
+
+# --- Agent reports and uploads -----------------------------------------------------
+
+
+def _int_or_none(name: str, value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise AgentDataError(
+            f"{name} must be a whole number of 0 or more (or null), got {value!r}"
+        )
+    return value
+
+
+def _time_or_none(name: str, value: object) -> datetime | None:
+    if value is None:
+        return None
+    parsed = parse_datetime(value) if isinstance(value, str) else None
+    if parsed is None or parsed.tzinfo is None:
+        raise AgentDataError(
+            f"{name} must be an ISO 8601 time with a UTC offset, e.g. "
+            f"2026-11-24T08:00:00+00:00, got {value!r}"
+        )
+    return parsed
+
+
+def _text(name: str, value: object, limit: int) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise AgentDataError(f"{name} must be text (or null), got {value!r}")
+    return value[:limit]
+
+
+def _report_fields(*, status: dict, now: datetime) -> dict:
+    sent_at = _time_or_none("sent_at", status.get("sent_at"))
+    offset = None if sent_at is None else (sent_at - now).total_seconds()
+    return {
+        "running_build": _int_or_none("running_build", status.get("running_build")),
+        "assigned_build": _int_or_none("assigned_build", status.get("assigned_build")),
+        "last_check": _time_or_none("last_check", status.get("last_check")),
+        "last_error": _text("last_error", status.get("last_error"), MAX_ERROR_LENGTH),
+        "disk_free_bytes": _int_or_none(
+            "disk_free_bytes", status.get("disk_free_bytes")
+        ),
+        "agent_version": _text("agent_version", status.get("agent_version"), 40),
+        "clock_offset_s": None if offset is None else round(offset, 1),
+    }
+
+
+def agent_report_record(*, cluster: Cluster, status: dict) -> AgentReport:
+    """Record an agent's status report and keep a bounded history.
+
+    The clock offset is computed here: the agent's ``sent_at`` minus the
+    CMS's clock on arrival (positive: the agent's clock is ahead). Raises
+    `AgentDataError` naming a malformed field.
+    """
+    if not isinstance(status, dict):
+        raise AgentDataError(f"a report must be a JSON object, got {status!r:.80}")
+    fields = _report_fields(status=status, now=timezone.now())
+    report = AgentReport.objects.create(cluster=cluster, status=status, **fields)
+    oldest_kept = (
+        AgentReport.objects.filter(cluster=cluster)
+        .order_by("-id")
+        .values_list("id", flat=True)[REPORTS_KEPT_PER_CLUSTER - 1 :][:1]
+    )
+    if oldest_kept:
+        AgentReport.objects.filter(cluster=cluster, id__lt=oldest_kept[0]).delete()
+    return report
+
+
+def _upload_check(*, kind: object, idempotency_key: object) -> None:
+    if kind not in AgentUpload.Kind.values:
+        raise AgentDataError(
+            f"kind {kind!r} is not one of {', '.join(AgentUpload.Kind.values)}"
+        )
+    if (
+        not isinstance(idempotency_key, str)
+        or not 1 <= len(idempotency_key) <= 100
+        or not idempotency_key.isascii()
+        or not idempotency_key.isprintable()
+    ):
+        raise AgentDataError(
+            f"idempotency_key {idempotency_key!r:.120} must be 1 to 100 printable "
+            "ASCII characters, e.g. a UUID made when the item was spooled"
+        )
+
+
+def agent_upload_record(
+    *, cluster: Cluster, kind: str, idempotency_key: str, payload: object
+) -> tuple[AgentUpload, bool]:
+    """Keep one spooled item exactly once; return (row, created).
+
+    The same key again returns the same row with ``created`` False (a retry
+    or a resend after a restart). Under a race the unique constraint on
+    (cluster, key) decides and the loser reads the winner's row. The same key
+    with another kind or payload raises `AgentDataError`.
+    """
+    _upload_check(kind=kind, idempotency_key=idempotency_key)
+    row, created = AgentUpload.objects.get_or_create(
+        cluster=cluster,
+        idempotency_key=idempotency_key,
+        defaults={"kind": kind, "payload": payload},
+    )
+    if not created and (row.kind != kind or row.payload != payload):
+        raise AgentDataError(
+            f"idempotency_key {idempotency_key!r} was already used on "
+            f"{row.received_at:%Y-%m-%d %H:%M} for another item; give every item "
+            "its own key"
+        )
+    return row, created
+
+
+MAX_UPLOAD_ITEMS = 500
+UPLOAD_STATUSES = ("accepted", "duplicate", "rejected")
+
+
+def _upload_one(*, cluster: Cluster, item: object) -> dict:
+    key = item.get("idempotency_key") if isinstance(item, dict) else None
+    try:
+        if not isinstance(item, dict):
+            raise AgentDataError(f"an item must be a JSON object, got {item!r:.80}")
+        _row, created = agent_upload_record(
+            cluster=cluster,
+            kind=item.get("kind"),
+            idempotency_key=key,
+            payload=item.get("payload"),
+        )
+    except AgentDataError as err:
+        return {"idempotency_key": key, "status": "rejected", "error": str(err)}
+    status = "accepted" if created else "duplicate"
+    return {"idempotency_key": key, "status": status}
+
+
+def agent_uploads_record(*, cluster: Cluster, items: object) -> list[dict]:
+    """Keep a batch of spooled items, each exactly once; one answer per item.
+
+    Each answer is ``{"idempotency_key", "status"}`` with status "accepted"
+    (kept now), "duplicate" (kept before: drop it from the spool) or
+    "rejected" (with "error"; resending will not help). Raises
+    `AgentDataError` if ``items`` is not a list of 1 to 500 entries.
+    """
+    if not isinstance(items, list) or not 1 <= len(items) <= MAX_UPLOAD_ITEMS:
+        raise AgentDataError(
+            'send {"items": [...]} with 1 to '
+            f"{MAX_UPLOAD_ITEMS} items, got {items!r:.80}"
+        )
+    return [_upload_one(cluster=cluster, item=item) for item in items]
+
+
+# --- USB bundles -----------------------------------------------------------------
+
+
+def release_bundle_write(
+    *, cluster: Cluster, out_path: Path, user: AbstractBaseUser | None = None
+) -> bundle.BundleInfo:
+    """Write the cluster's current release as one tar file at ``out_path``.
+
+    The layout (in README.md) is the cluster's store subtree that the last
+    build needs, so an agent verifies it exactly like a download.
+    """
+    with cluster_lock(code=cluster.code):
+        try:
+            info = bundle.bundle_write(
+                repo_dir=cluster_dir(code=cluster.code),
+                cluster=cluster.code,
+                out_path=Path(out_path),
+            )
+        except (OSError, KioskSiteError) as err:
+            raise BundleError(
+                f"Writing the USB bundle of {cluster.code} to {out_path} failed: {err}"
+            ) from err
+    log(
+        instance=cluster,
+        action="releases.bundle",
+        user=user,
+        data={"build": info.build, "bytes": info.bytes},
+    )
+    return info
