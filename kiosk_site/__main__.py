@@ -1,4 +1,4 @@
-"""Command line: `python -m kiosk_site build|serve`.
+"""Command line: `python -m kiosk_site build|serve|keygen`.
 
 Sample snapshots for trying the builder out are made by the benchmark data
 generator: `python -m bench.sample --out DIR`.
@@ -23,6 +23,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("dir", type=Path)
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--host", default="127.0.0.1")
+    k = sub.add_parser(
+        "keygen", help="make the release signing key and the root.json agents trust"
+    )
+    k.add_argument("--out", required=True, type=Path, help="folder to write to")
+    k.add_argument("--force", action="store_true", help="replace an existing key")
     return parser
 
 
@@ -55,7 +60,16 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "serve": _serve}
+def _keygen(args: argparse.Namespace) -> int:
+    from .release import keys
+
+    paths = keys.keygen(out_dir=args.out, force=args.force)
+    print(f"private key (keep on the CMS only): {paths.private_key}")
+    print(f"root metadata (copy into every agent's config): {paths.root}")
+    return 0
+
+
+COMMANDS = {"build": _build, "serve": _serve, "keygen": _keygen}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,6 +26,19 @@ def test_build_command_refuses_invalid_snapshot_with_exit_code_1(tmp_path, capsy
     assert "is invalid at $" in err and "must contain" in err
 
 
+def test_keygen_writes_a_private_key_and_refuses_to_replace_it(tmp_path, capsys):
+    assert main(["keygen", "--out", str(tmp_path)]) == 0
+    key = tmp_path / "release-signing-key.pem"
+    root = json.loads((tmp_path / "root.json").read_text())
+    assert key.stat().st_mode & 0o777 == 0o600
+    assert root["signed"]["_type"] == "root"
+    assert str(key) in capsys.readouterr().out
+    before = key.read_bytes()
+    assert main(["keygen", "--out", str(tmp_path)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert key.read_bytes() == before
+
+
 def test_serve_refuses_a_folder_without_a_site(tmp_path, capsys):
     assert main(["serve", str(tmp_path), "--port", "0"]) == 2
     assert "has no index.html" in capsys.readouterr().err
