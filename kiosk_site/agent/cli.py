@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kiosk_site.agent.config import AgentConfig, config_load
 from kiosk_site.agent.control import agent_rollback, agent_status
-from kiosk_site.agent.sync import agent_sync
+from kiosk_site.agent.sync import agent_install_bundle, agent_sync
 from kiosk_site.errors import KioskSiteError
 
 DEFAULT_CONFIG = Path("/etc/kiosk-agent/agent.ini")
@@ -38,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument(
         "--watch", action="store_true", help="repeat every interval_s (+ jitter)"
     )
+    bundle = commands.add_parser(
+        "install-bundle", help="install a USB bundle, checked like a download"
+    )
+    bundle.add_argument("file", type=Path, help="the bundle (.tar) to install")
     commands.add_parser("status", help="print the agent's state as JSON")
     commands.add_parser("rollback", help="go back to the previous kept release")
     return parser
@@ -58,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "rollback":
             print(f"rolled back to release {agent_rollback(config=config)}")
+            return 0
+        if args.command == "install-bundle":
+            outcome = agent_install_bundle(config=config, bundle=args.file)
+            print(f"{outcome.action}: build {outcome.build} ({outcome.release})")
             return 0
         if args.watch:
             return _watch(config=config)

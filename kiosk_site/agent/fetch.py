@@ -69,12 +69,42 @@ class Progress:
         )
 
 
-class HttpFetcher(FetcherInterface):
+class AgentFetcher(FetcherInterface):
+    """What a sync reads releases through: HTTP, or a USB bundle (`bundle_source`).
+
+    ``origin`` names the source in messages; ``clock_offset_s`` is the
+    source's clock minus ours when it has one (HTTP ``Date``), else None.
+    """
+
+    origin: str
+    progress: Progress
+    clock_offset_s: float | None
+    singles = True  # whether every object is there alone (a bundle: raw ones only)
+
+    def offers(self, *, url: str) -> bool:
+        """Whether ``url`` may be asked for (a bundle holds only some targets)."""
+        return True
+
+    def download_resumable(
+        self, *, url: str, part: Path, length: int, sha256: str
+    ) -> Path:
+        """Put the verified bytes of ``url`` into ``part``; return ``part``."""
+        raise NotImplementedError
+
+
+class HttpFetcher(AgentFetcher):
     """Downloads with a credential, timeouts, rate floor and size caps."""
 
     def __init__(
-        self, *, credential: str, timeout_s: float, min_rate: int, retries: int
+        self,
+        *,
+        credential: str,
+        timeout_s: float,
+        min_rate: int,
+        retries: int,
+        origin: str = "the server",
     ) -> None:
+        self.origin = origin
         self.credential = credential
         self.timeout_s = timeout_s
         self.min_rate = min_rate
@@ -158,7 +188,7 @@ class HttpFetcher(FetcherInterface):
                     break
         else:
             raise DownloadFailed(f"could not download {url}: {last}") from last
-        if not _part_is(part=part, length=length, sha256=sha256):
+        if not part_is(part=part, length=length, sha256=sha256):
             raise DownloadFailed(
                 f"{url} arrived with another size or sha256 than the signed "
                 f"metadata says ({length} bytes, {sha256[:12]}…); it was damaged "
@@ -227,7 +257,8 @@ def _resumes(*, response: HTTPResponse, have: int, etag: str, part: Path) -> boo
     return bool(etag) and etag == saved and content_range.startswith(f"bytes {have}-")
 
 
-def _part_is(*, part: Path, length: int, sha256: str) -> bool:
+def part_is(*, part: Path, length: int, sha256: str) -> bool:
+    """Whether ``part`` has ``length`` bytes of sha256 ``sha256`` (else deleted)."""
     digest = hashlib.sha256()
     size = 0
     with open(part, "rb") as handle:

@@ -16,7 +16,7 @@ from tuf.api.metadata import TargetFile
 from tuf.ngclient import Updater
 
 from kiosk_site.agent.config import AgentConfig
-from kiosk_site.agent.fetch import HttpFetcher
+from kiosk_site.agent.fetch import AgentFetcher
 from kiosk_site.agent.layout import Layout
 from kiosk_site.errors import AgentError, ReleaseError
 from kiosk_site.release.manifest import Entry, Manifest
@@ -32,7 +32,7 @@ def objects_get(
     manifest: Manifest,
     config: AgentConfig,
     layout: Layout,
-    fetcher: HttpFetcher,
+    fetcher: AgentFetcher,
     current: tuple[int, Manifest] | None,
 ) -> None:
     """Make every object of ``manifest`` present and verified in the store."""
@@ -88,7 +88,7 @@ def _packed_get(
     packed: list[Entry],
     manifest: Manifest,
     layout: Layout,
-    fetcher: HttpFetcher,
+    fetcher: AgentFetcher,
     config: AgentConfig,
     current: tuple[int, Manifest] | None,
 ) -> None:
@@ -96,11 +96,12 @@ def _packed_get(
     if current is not None:
         choices.append(f"packs/from-{current[0]}.pack")
     total = sum(e.size for e in manifest.files if not e.raw)
-    if current is None or sum(e.size for e in packed) > SINGLES_MAX_SHARE * total:
+    few = sum(e.size for e in packed) <= SINGLES_MAX_SHARE * total
+    if current is None or not few or not fetcher.singles:
         choices.append("packs/full.pack")
     for path in choices:
         info = updater.get_targetinfo(path)
-        if info is None:
+        if info is None or not fetcher.offers(url=target_url(config=config, info=info)):
             continue
         try:
             _pack_get(info=info, config=config, layout=layout, fetcher=fetcher)
@@ -110,11 +111,10 @@ def _packed_get(
 
 
 def _pack_get(
-    *, info: TargetFile, config: AgentConfig, layout: Layout, fetcher: HttpFetcher
+    *, info: TargetFile, config: AgentConfig, layout: Layout, fetcher: AgentFetcher
 ) -> None:
     sha = info.hashes["sha256"]
-    folder, _, name = info.path.rpartition("/")
-    url = f"{config.cluster_url}targets/{folder}/{sha}.{name}"
+    url = target_url(config=config, info=info)
     part = layout.downloads / f"{sha}.pack.part"
     log.info("downloading %s (%d bytes)", info.path, info.length)
     fetcher.download_resumable(url=url, part=part, length=info.length, sha256=sha)
@@ -125,8 +125,14 @@ def _pack_get(
     log.info("unpacked %d objects from %s", len(added), info.path)
 
 
+def target_url(*, config: AgentConfig, info: TargetFile) -> str:
+    """The URL of a consistent-snapshot target in the cluster's store."""
+    folder, _, name = info.path.rpartition("/")
+    return f"{config.cluster_url}targets/{folder}/{info.hashes['sha256']}.{name}"
+
+
 def _single_get(
-    *, entry: Entry, config: AgentConfig, layout: Layout, fetcher: HttpFetcher
+    *, entry: Entry, config: AgentConfig, layout: Layout, fetcher: AgentFetcher
 ) -> None:
     sha = entry.sha256
     url = f"{config.cluster_url}objects/{sha[:2]}/{sha}"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,11 +28,12 @@ from tuf.api.metadata import TargetFile
 from tuf.ngclient import Updater, UpdaterConfig
 
 from kiosk_site.agent.assemble import release_assemble, release_name
+from kiosk_site.agent.bundle_source import bundle_open
 from kiosk_site.agent.config import AgentConfig
-from kiosk_site.agent.fetch import HttpFetcher
+from kiosk_site.agent.fetch import AgentFetcher, HttpFetcher
 from kiosk_site.agent.layout import Layout, State, remove_tree
 from kiosk_site.agent.lock import agent_lock
-from kiosk_site.agent.objects_get import objects_get
+from kiosk_site.agent.objects_get import objects_get, target_url
 from kiosk_site.errors import AgentError, KioskSiteError
 from kiosk_site.release.manifest import Manifest, manifest_loads
 from kiosk_site.release.pack import delta_decode
@@ -61,39 +63,92 @@ def fetcher_make(*, config: AgentConfig) -> HttpFetcher:
         timeout_s=config.timeout_s,
         min_rate=config.min_rate_bytes_per_s,
         retries=config.retries,
+        origin=config.cluster_url,
     )
 
 
 def agent_sync(*, config: AgentConfig) -> SyncOutcome:
     """Run one sync (see the module docstring); the reason of a failure is kept."""
+    fetcher = fetcher_make(config=config)
+
+    def step(layout: Layout, state: State) -> SyncOutcome:
+        state.last_check = _now()
+        try:
+            return _sync(config=config, layout=layout, state=state, fetcher=fetcher)
+        finally:
+            state.clock_offset_s = fetcher.clock_offset_s
+
+    return _recorded(config=config, what="sync", step=step)
+
+
+def agent_install_bundle(*, config: AgentConfig, bundle: Path) -> SyncOutcome:
+    """Install the release in the USB bundle ``bundle``, checked like a download.
+
+    Refuses (with the reason in ``last_error``, the current release kept) a
+    bundle of another cluster, an older build, a truncated file, unsigned or
+    altered metadata and damaged objects.
+    """
+    base_url = config.server_url.rstrip("/") + "/"
+
+    def step(layout: Layout, state: State) -> SyncOutcome:
+        with bundle_open(path=bundle, base_url=base_url) as fetcher:
+            _bundle_header_check(header=fetcher.header, config=config, state=state)
+            log.info(
+                "bundle %s: cluster %s, build %s, %d files",
+                bundle,
+                fetcher.header.get("cluster"),
+                fetcher.header.get("build"),
+                len(fetcher.header["members"]),
+            )
+            return _sync(config=config, layout=layout, state=state, fetcher=fetcher)
+
+    return _recorded(config=config, what=f"install-bundle {bundle}", step=step)
+
+
+def _recorded(
+    *, config: AgentConfig, what: str, step: Callable[[Layout, State], SyncOutcome]
+) -> SyncOutcome:
+    """Run ``step`` under the lock; keep its failure's reason in the state."""
     layout = Layout(root=config.data_dir)
     layout.ensure()
     with agent_lock(layout=layout):
         state = layout.state_load()
-        state.last_check = _now()
-        fetcher = fetcher_make(config=config)
         try:
-            outcome = _sync(config=config, layout=layout, state=state, fetcher=fetcher)
+            outcome = step(layout, state)
         except KioskSiteError as err:
             state.last_error = str(err)
-            log.error("sync failed: %s", err)
+            log.error("%s failed: %s", what, err)
             raise AgentError(str(err)) from err
         finally:
-            state.clock_offset_s = fetcher.clock_offset_s
             layout.state_save(state=state)
         state.last_error = None
-        state.last_success = state.last_check
+        state.last_success = _now()
         layout.state_save(state=state)
         return outcome
 
 
+def _bundle_header_check(*, header: dict, config: AgentConfig, state: State) -> None:
+    """Refuse early what the signed checks would refuse later, saying why."""
+    cluster, build = header.get("cluster"), header.get("build")
+    if cluster != config.cluster:
+        raise AgentError(
+            f"the bundle is for cluster {cluster!r}, this agent serves "
+            f"{config.cluster!r}; write it with --cluster {config.cluster}"
+        )
+    if not isinstance(build, int) or build < state.highest_build:
+        raise AgentError(
+            f"the bundle holds build {build!r}, older than build "
+            f"{state.highest_build} already accepted; refused (write a new bundle)"
+        )
+
+
 def _sync(
-    *, config: AgentConfig, layout: Layout, state: State, fetcher: HttpFetcher
+    *, config: AgentConfig, layout: Layout, state: State, fetcher: AgentFetcher
 ) -> SyncOutcome:
     _leftovers_clean(layout=layout)
     generation = state.tuf_generation + 1
     updater = _updater(config=config, layout=layout, state=state, fetcher=fetcher)
-    info = _refresh(updater=updater, config=config, state=state)
+    info = _refresh(updater=updater, config=config, state=state, fetcher=fetcher)
     build = int(info.custom["build"])
     state.assigned_build = build
     state.tuf_generation = generation
@@ -110,7 +165,7 @@ def _sync(
         log.info("%s: running %s", action, current)
         return SyncOutcome(action, build, current, fetcher.progress.wire_bytes)
     manifest, name = _manifest_get(
-        updater=updater, info=info, config=config, layout=layout
+        updater=updater, info=info, config=config, layout=layout, fetcher=fetcher
     )
     _stage(
         updater=updater,
@@ -132,7 +187,7 @@ def _stage(
     name: str,
     config: AgentConfig,
     layout: Layout,
-    fetcher: HttpFetcher,
+    fetcher: AgentFetcher,
 ) -> None:
     """Fetch what is missing and assemble ``releases/<name>`` (kept if there)."""
     try:
@@ -161,7 +216,7 @@ def _leftovers_clean(*, layout: Layout) -> None:
 
 
 def _updater(
-    *, config: AgentConfig, layout: Layout, state: State, fetcher: HttpFetcher
+    *, config: AgentConfig, layout: Layout, state: State, fetcher: AgentFetcher
 ) -> Updater:
     previous = layout.tuf_dir(generation=state.tuf_generation)
     fresh = layout.tuf_dir(generation=state.tuf_generation + 1)
@@ -191,18 +246,20 @@ def _updater(
         raise AgentError(f"root metadata {config.root} is not valid: {err}") from err
 
 
-def _refresh(*, updater: Updater, config: AgentConfig, state: State) -> TargetFile:
+def _refresh(
+    *, updater: Updater, config: AgentConfig, state: State, fetcher: AgentFetcher
+) -> TargetFile:
     try:
         updater.refresh()
         info = updater.get_targetinfo(MANIFEST_TARGET)
     except RepositoryError as err:
         raise AgentError(
-            f"the server's metadata was refused ({type(err).__name__}: {err}); "
-            "the current release keeps serving"
+            f"the metadata of {fetcher.origin} was refused ({type(err).__name__}: "
+            f"{err}); the current release keeps serving"
         ) from err
     except DownloadError as err:
         raise AgentError(
-            f"could not fetch metadata from {config.cluster_url}: {err}"
+            f"could not fetch metadata from {fetcher.origin}: {err}"
         ) from err
     custom = (info.custom if info else None) or {}
     if custom.get("cluster") != config.cluster:
@@ -213,7 +270,7 @@ def _refresh(*, updater: Updater, config: AgentConfig, state: State) -> TargetFi
     build = custom.get("build")
     if not isinstance(build, int) or build < state.highest_build:
         raise AgentError(
-            f"the server offers build {build!r}, older than build "
+            f"{fetcher.origin} offers build {build!r}, older than build "
             f"{state.highest_build} already accepted; refused (a replay?)"
         )
     return info
@@ -228,10 +285,17 @@ def _current_build(*, layout: Layout) -> tuple[int, Manifest] | None:
 
 
 def _manifest_get(
-    *, updater: Updater, info: TargetFile, config: AgentConfig, layout: Layout
+    *,
+    updater: Updater,
+    info: TargetFile,
+    config: AgentConfig,
+    layout: Layout,
+    fetcher: AgentFetcher,
 ) -> tuple[Manifest, str]:
     expected = info.custom.get("manifest_sha256")
-    data = _manifest_by_delta(updater=updater, layout=layout, config=config)
+    data = _manifest_by_delta(
+        updater=updater, layout=layout, config=config, fetcher=fetcher
+    )
     if data is None or hashlib.sha256(data).hexdigest() != expected:
         compressed = _download_target(updater=updater, info=info)
         data = _decompress(data=compressed, limit=config.max_manifest_bytes)
@@ -251,7 +315,7 @@ def _manifest_get(
 
 
 def _manifest_by_delta(
-    *, updater: Updater, layout: Layout, config: AgentConfig
+    *, updater: Updater, layout: Layout, config: AgentConfig, fetcher: AgentFetcher
 ) -> bytes | None:
     name = layout.current_name()
     base_path = layout.manifests / f"{name}.json"
@@ -259,7 +323,7 @@ def _manifest_by_delta(
         return None
     build = name.split("-", 1)[0]
     info = updater.get_targetinfo(f"manifest-deltas/from-{build}.zst")
-    if info is None:
+    if info is None or not fetcher.offers(url=target_url(config=config, info=info)):
         return None
     try:
         delta = _download_target(updater=updater, info=info)
