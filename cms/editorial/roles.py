@@ -34,6 +34,11 @@ MEDIA_USE = [
 ]
 MEDIA_EDIT = [*MEDIA_USE, "wagtailimages.change_image", "wagtaildocs.change_document"]
 
+# The cluster fleet (cms/releases): inspectors see it, operators and
+# technicians also rebuild, publish, bundle and manage agent credentials.
+FLEET_VIEW = "releases.view_fleet"
+FLEET_MANAGE = [FLEET_VIEW, "releases.manage_fleet"]
+
 MODEL_PERMISSIONS: dict[str, list[str]] = {
     Role.HEAD: [
         ADMIN_ACCESS,
@@ -69,6 +74,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "clusters.change_cluster",
         "programmes.view_programme",
         "agencies.view_agency",
+        *FLEET_MANAGE,
     ],
     Role.TECHNICIAN: [
         ADMIN_ACCESS,
@@ -76,6 +82,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "clusters.add_cluster",
         "clusters.change_cluster",
         "agencies.view_agency",
+        *FLEET_MANAGE,
     ],
     Role.INSPECTOR: [
         ADMIN_ACCESS,
@@ -83,6 +90,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "programmes.view_programme",
         "clusters.view_cluster",
         "agencies.view_agency",
+        FLEET_VIEW,
     ],
 }
 

@@ -17,6 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from cms.clusters.models import Cluster
@@ -61,9 +62,12 @@ def release_keygen(*, force: bool = False) -> KeyPaths:
     root_path = Path(settings.RELEASE_ROOT_METADATA)
     if key_path.exists() and not force:
         raise SigningKeyError(
-            f"The signing key {key_path} (RELEASE_SIGNING_KEY) already exists and "
-            f"agents trust its root metadata {root_path}. Pass --force only to "
-            "replace it, then give every agent the new root metadata."
+            _(
+                "The signing key %(key)s (RELEASE_SIGNING_KEY) already exists and "
+                "agents trust its root metadata %(root)s. Pass --force only to "
+                "replace it, then give every agent the new root metadata."
+            )
+            % {"key": key_path, "root": root_path}
         )
     key_path.parent.mkdir(parents=True, exist_ok=True)
     root_path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,9 +89,12 @@ def _signing_paths() -> tuple[Path, Path]:
     missing = key_path if not key_path.exists() else root_path
     setting = "RELEASE_SIGNING_KEY" if missing == key_path else "RELEASE_ROOT_METADATA"
     raise SigningKeyError(
-        f"{missing} ({setting}) does not exist. Run `manage.py release_keygen` once "
-        "and give every agent the root metadata it prints, or point "
-        "RELEASE_SIGNING_KEY and RELEASE_ROOT_METADATA at the existing files."
+        _(
+            "%(path)s (%(setting)s) does not exist. Run `manage.py release_keygen` "
+            "once and give every agent the root metadata it prints, or point "
+            "RELEASE_SIGNING_KEY and RELEASE_ROOT_METADATA at the existing files."
+        )
+        % {"path": missing, "setting": setting}
     )
 
 
@@ -120,7 +127,8 @@ def release_publish(
             )
         except KioskSiteError as err:
             raise PublishError(
-                f"Publishing cluster {cluster.code} from {site_dir} failed: {err}"
+                _("Publishing cluster %(code)s from %(folder)s failed: %(error)s")
+                % {"code": cluster.code, "folder": site_dir, "error": err}
             ) from err
         data = cluster_dir(code=cluster.code) / "builds" / f"{result.build}.json"
         manifest_data = data.read_bytes()
@@ -187,8 +195,11 @@ def credential_issue(
     active = _active_for_update(cluster=cluster)
     if active is not None:
         raise CredentialError(
-            f"Cluster {cluster.code} already has the active credential "
-            f"{active.prefix}…; rotate it to get a new one."
+            _(
+                "Cluster %(code)s already has the active credential %(prefix)s…; "
+                "rotate it to get a new one."
+            )
+            % {"code": cluster.code, "prefix": active.prefix}
         )
     issued = _credential_new(cluster=cluster, user=user)
     log(
@@ -208,7 +219,8 @@ def credential_rotate(
     active = _active_for_update(cluster=cluster)
     if active is None:
         raise CredentialError(
-            f"Cluster {cluster.code} has no active credential to rotate; issue one."
+            _("Cluster %(code)s has no active credential to rotate; issue one.")
+            % {"code": cluster.code}
         )
     active.rotated_at = timezone.now()
     active.rotated_by = user
@@ -231,7 +243,8 @@ def credential_revoke(
     active = _active_for_update(cluster=cluster)
     if active is None:
         raise CredentialError(
-            f"Cluster {cluster.code} has no active credential to revoke."
+            _("Cluster %(code)s has no active credential to revoke.")
+            % {"code": cluster.code}
         )
     active.revoked_at = timezone.now()
     active.revoked_by = user
@@ -414,7 +427,8 @@ def release_bundle_write(
             )
         except (OSError, KioskSiteError) as err:
             raise BundleError(
-                f"Writing the USB bundle of {cluster.code} to {out_path} failed: {err}"
+                _("Writing the USB bundle of %(code)s to %(path)s failed: %(error)s")
+                % {"code": cluster.code, "path": out_path, "error": err}
             ) from err
     log(
         instance=cluster,
