@@ -42,12 +42,24 @@ class AgentConfig:
     interval_s: float = 300.0
     jitter_s: float = 60.0
     keep_releases: int = 3
-    serve_port: int = 8000
+    serve_port: int = 8080
+    max_item_bytes: int = 64 * 1024
+    feedback_per_minute: int = 6
+    play_logs_per_minute: int = 600
+    spool_max_items: int = 100_000
+    report_url: str = ""
+    upload_batch_items: int = 200
+    upload_batch_bytes: int = 1024**2
 
     @property
     def cluster_url(self) -> str:
         """The cluster's base URL in the release store, ending in '/'."""
         return f"{self.server_url.rstrip('/')}/{self.cluster}/"
+
+    @property
+    def cms_cluster_url(self) -> str:
+        """Where reports and uploads go: ``<report_url or server_url>/<cluster>/``."""
+        return f"{(self.report_url or self.server_url).rstrip('/')}/{self.cluster}/"
 
 
 def config_load(*, path: Path) -> AgentConfig:

@@ -10,6 +10,7 @@
     manifests/<name>.json  the verified manifest of each kept release
     releases/<build>-<manifest sha256[:12]>/  complete releases, never edited
     current           symlink to releases/<name> (Windows: current.txt)
+    spool/<key>.json  feedback and play logs waiting for the CMS (`spool`)
 
 A release folder appears under its name only by one rename after all its
 files and folders are flushed to disk, and ``current`` changes only by one
@@ -57,6 +58,7 @@ class Layout:
         self.downloads = root / "downloads"
         self.manifests = root / "manifests"
         self.releases = root / "releases"
+        self.spool = root / "spool"
         self.current = root / ("current" if os.name != "nt" else POINTER_FILE)
 
     def ensure(self) -> None:
