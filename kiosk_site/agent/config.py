@@ -41,6 +41,7 @@ class AgentConfig:
     min_free_bytes: int = 128 * 1024**2
     interval_s: float = 300.0
     jitter_s: float = 60.0
+    progress_interval_s: float = 2.0
     keep_releases: int = 3
     serve_port: int = 8080
     max_item_bytes: int = 64 * 1024

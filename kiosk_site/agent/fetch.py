@@ -41,22 +41,23 @@ class EtagChanged(DownloadFailed):
 
 @dataclass
 class Progress:
-    """Bytes and objects downloaded in one sync, logged every few seconds."""
+    """Bytes and objects downloaded in one sync, logged every ``interval_s``."""
 
     total_bytes: int = 0
     total_objects: int = 0
     done_bytes: int = 0
     done_objects: int = 0
     wire_bytes: int = 0
+    interval_s: float = 2.0
     started: float = field(default_factory=time.monotonic)
     _logged: float = field(default_factory=time.monotonic)
 
     def add(self, *, nbytes: int) -> None:
-        """Count ``nbytes`` received; log progress at most every 2 s."""
+        """Count ``nbytes`` received; log progress at most every ``interval_s``."""
         self.wire_bytes += nbytes
         self.done_bytes += nbytes
         now = time.monotonic()
-        if now - self._logged >= 2.0:
+        if now - self._logged >= self.interval_s:
             self._logged = now
             log.info("progress: %s", self.summary())
 
@@ -103,13 +104,14 @@ class HttpFetcher(AgentFetcher):
         min_rate: int,
         retries: int,
         origin: str = "the server",
+        progress_interval_s: float = 2.0,
     ) -> None:
         self.origin = origin
         self.credential = credential
         self.timeout_s = timeout_s
         self.min_rate = min_rate
         self.retries = retries
-        self.progress = Progress()
+        self.progress = Progress(interval_s=progress_interval_s)
         self.clock_offset_s: float | None = None
 
     def _open(self, *, url: str, headers: dict[str, str]) -> HTTPResponse:

@@ -64,6 +64,7 @@ def fetcher_make(*, config: AgentConfig) -> HttpFetcher:
         min_rate=config.min_rate_bytes_per_s,
         retries=config.retries,
         origin=config.cluster_url,
+        progress_interval_s=config.progress_interval_s,
     )
 
 
