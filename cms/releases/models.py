@@ -183,6 +183,12 @@ class AgentUpload(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     idempotency_key = models.CharField(_("idempotency key"), max_length=100)
     payload = models.JSONField(_("payload"))
+    spooled_at = models.DateTimeField(
+        _("spooled at"),
+        null=True,
+        blank=True,
+        help_text=_("When the agent spooled the item, by the agent's clock."),
+    )
     received_at = models.DateTimeField(_("received at"), auto_now_add=True)
 
     class Meta:

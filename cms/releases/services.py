@@ -23,10 +23,10 @@ from wagtail.log_actions import log
 from cms.clusters.models import Cluster
 from kiosk_site.errors import KioskSiteError
 from kiosk_site.release import publish as release_format
+from kiosk_site.release.bundle import BundleInfo, bundle_write
 from kiosk_site.release.keys import KeyPaths, keygen
 from kiosk_site.release.manifest import manifest_loads
 
-from . import bundle
 from .errors import (
     AgentDataError,
     BundleError,
@@ -316,6 +316,11 @@ def agent_report_record(*, cluster: Cluster, status: dict) -> AgentReport:
     """
     if not isinstance(status, dict):
         raise AgentDataError(f"a report must be a JSON object, got {status!r:.80}")
+    if status.get("cluster", cluster.code) != cluster.code:
+        raise AgentDataError(
+            f"the report names cluster {status['cluster']!r} but was sent to "
+            f"{cluster.code!r}; check the agent's cluster setting"
+        )
     fields = _report_fields(status=status, now=timezone.now())
     report = AgentReport.objects.create(cluster=cluster, status=status, **fields)
     oldest_kept = (
@@ -346,20 +351,27 @@ def _upload_check(*, kind: object, idempotency_key: object) -> None:
 
 
 def agent_upload_record(
-    *, cluster: Cluster, kind: str, idempotency_key: str, payload: object
+    *,
+    cluster: Cluster,
+    kind: str,
+    idempotency_key: str,
+    payload: object,
+    spooled_at: str | None = None,
 ) -> tuple[AgentUpload, bool]:
     """Keep one spooled item exactly once; return (row, created).
 
-    The same key again returns the same row with ``created`` False (a retry
+    ``spooled_at`` is the item's ``created_at`` (ISO 8601, the agent's
+    clock). The same key again returns the same row with ``created`` False (a retry
     or a resend after a restart). Under a race the unique constraint on
     (cluster, key) decides and the loser reads the winner's row. The same key
     with another kind or payload raises `AgentDataError`.
     """
     _upload_check(kind=kind, idempotency_key=idempotency_key)
+    spooled = _time_or_none("created_at", spooled_at)
     row, created = AgentUpload.objects.get_or_create(
         cluster=cluster,
         idempotency_key=idempotency_key,
-        defaults={"kind": kind, "payload": payload},
+        defaults={"kind": kind, "payload": payload, "spooled_at": spooled},
     )
     if not created and (row.kind != kind or row.payload != payload):
         raise AgentDataError(
@@ -384,6 +396,7 @@ def _upload_one(*, cluster: Cluster, item: object) -> dict:
             kind=item.get("kind"),
             idempotency_key=key,
             payload=item.get("payload"),
+            spooled_at=item.get("created_at"),
         )
     except AgentDataError as err:
         return {"idempotency_key": key, "status": "rejected", "error": str(err)}
@@ -412,18 +425,17 @@ def agent_uploads_record(*, cluster: Cluster, items: object) -> list[dict]:
 
 def release_bundle_write(
     *, cluster: Cluster, out_path: Path, user: AbstractBaseUser | None = None
-) -> bundle.BundleInfo:
-    """Write the cluster's current release as one tar file at ``out_path``.
+) -> BundleInfo:
+    """Write the cluster's current release as one USB bundle file at ``out_path``.
 
-    The layout (in README.md) is the cluster's store subtree that the last
-    build needs, so an agent verifies it exactly like a download.
+    Wraps `kiosk_site.release.bundle.bundle_write` (layout in README.md): the
+    store files the last build needs, under their store paths, so the agent's
+    ``install-bundle`` verifies them exactly like a download.
     """
     with cluster_lock(code=cluster.code):
         try:
-            info = bundle.bundle_write(
-                repo_dir=cluster_dir(code=cluster.code),
-                cluster=cluster.code,
-                out_path=Path(out_path),
+            info = bundle_write(
+                store_dir=store_root(), cluster=cluster.code, out=Path(out_path)
             )
         except (OSError, KioskSiteError) as err:
             raise BundleError(

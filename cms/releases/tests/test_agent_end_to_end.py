@@ -8,11 +8,15 @@ from pathlib import Path
 import pytest
 
 from cms.releases.models import AgentReport
-from cms.releases.services import credential_issue, release_publish
+from cms.releases.services import (
+    credential_issue,
+    release_bundle_write,
+    release_publish,
+)
 from kiosk_site.agent.config import config_load
 from kiosk_site.agent.control import agent_status
 from kiosk_site.agent.layout import Layout
-from kiosk_site.agent.sync import agent_sync
+from kiosk_site.agent.sync import agent_install_bundle, agent_sync
 
 from .factories import tree_bytes
 
@@ -78,3 +82,24 @@ def _post_report(*, live_server, token: str, status: dict) -> dict:
     )
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.load(response)
+
+
+@pytest.mark.django_db
+def test_a_usb_bundle_installs_like_a_download(settings, cluster, built_site, tmp_path):
+    release_publish(cluster=cluster)
+    bundle = tmp_path / "usb" / "bo-y.tar"
+    release_bundle_write(cluster=cluster, out_path=bundle)
+    # The cluster PC has no link: its config still names a server it never reaches.
+    config = _agent_config(
+        live_server=type("Offline", (), {"url": "http://127.0.0.1:9"}),
+        settings=settings,
+        token="unused",
+        folder=tmp_path / "pc",
+    )
+
+    outcome = agent_install_bundle(config=config, bundle=bundle)
+
+    assert outcome.build == 1
+    layout = Layout(root=config.data_dir)
+    active = layout.releases / layout.current_name()
+    assert tree_bytes(folder=active) == tree_bytes(folder=built_site)

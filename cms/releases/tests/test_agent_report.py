@@ -80,3 +80,11 @@ def test_history_is_bounded_per_cluster(cluster, other_cluster, monkeypatch):
     kept = AgentReport.objects.filter(cluster=cluster).order_by("id")
     assert [r.running_build for r in kept] == [4, 5, 6]
     assert AgentReport.objects.filter(cluster=other_cluster).count() == 1
+
+
+def test_a_report_naming_another_cluster_is_refused(client, cluster):
+    token = credential_issue(cluster=cluster).token
+    response = _post(client, token, {"cluster": "le-thanh", "running_build": 1})
+    assert response.status_code == 400
+    assert "'le-thanh'" in response.json()["error"]
+    assert not AgentReport.objects.exists()

@@ -30,6 +30,7 @@ def _post(client, token, items, code="bo-y"):
 FEEDBACK = {
     "idempotency_key": "7d4f2a52-0c1e-4a7e-9b1e-2f7d0d1c9a01",
     "kind": "feedback",
+    "created_at": "2026-11-24T07:59:30+00:00",
     "payload": {"kiosk": "k1", "locale": "lo", "text": "ຂອບໃຈ", "at": "2026-11-24"},
 }
 PLAY = {
@@ -58,6 +59,8 @@ def test_an_item_sent_twice_is_kept_once_and_answered_duplicate(client, token):
     assert AgentUpload.objects.count() == 2
     kept = AgentUpload.objects.get(kind="feedback")
     assert kept.payload == FEEDBACK["payload"]
+    assert kept.spooled_at.isoformat() == FEEDBACK["created_at"]
+    assert AgentUpload.objects.get(kind="play_log").spooled_at is None
 
 
 def test_the_same_key_from_two_clusters_is_two_items(client, token, other_cluster):
