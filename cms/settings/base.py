@@ -193,6 +193,21 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
+# Nothing in the admin, the portal or the API loads from another host. A
+# government CMS must not hand a foreign service its officials' data (Gravatar
+# receives an MD5 of each e-mail address on every admin page) and must work on
+# a network without internet. Avatars are uploaded under Account and stored in
+# MEDIA_ROOT; without one, Wagtail's own default picture is shown.
+# e2e/test_admin_no_external_requests.py checks every role's screens.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The dashboard would fetch releases.wagtail.org/latest.txt for superusers.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail's own release news, in English, pointing at guide.wagtail.org.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No oEmbed look-ups: no field offers embeds, and one would make the server call
+# the provider and every reader's browser load the provider's iframe.
+WAGTAILEMBEDS_FINDERS = []
+
 # Never let wagtail-localize make a translated page live by copying the
 # source's live status: every translation goes through moderation.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
