@@ -3,19 +3,28 @@
 Files are hard links to their objects (no copy, no second disk write); where
 the disk cannot link (another filesystem, FAT) they are copied. The folder is
 built under a dot-name, every folder flushed, then renamed to its final name.
+
+``KIOSK_AGENT_TEST_SLOW_ASSEMBLY_S`` (seconds per file) slows assembly down so
+the SIGKILL fault test can land inside it (and ten times that after the
+rename, before the switch); it is never set in production.
 """
 
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import shutil
+import time
 from pathlib import Path
 
 from kiosk_site.agent.layout import Layout, remove_tree
 from kiosk_site.errors import AgentError
 from kiosk_site.release.manifest import Manifest
 from kiosk_site.release.objects import fsync_dir, sha256_file
+
+log = logging.getLogger("kiosk_site.agent")
+SLOW_ASSEMBLY_ENV = "KIOSK_AGENT_TEST_SLOW_ASSEMBLY_S"
 
 
 def release_name(*, build: int, manifest_sha256: str) -> str:
@@ -32,6 +41,7 @@ def release_assemble(*, layout: Layout, manifest: Manifest, name: str) -> Path:
     remove_tree(path=staging)
     staging.mkdir()
     folders = {staging}
+    pause = float(os.environ.get(SLOW_ASSEMBLY_ENV) or 0)
     for entry in manifest.files:
         target = staging / entry.path
         if target.parent not in folders:
@@ -39,10 +49,15 @@ def release_assemble(*, layout: Layout, manifest: Manifest, name: str) -> Path:
             folders.add(target.parent)
             folders.update(target.parent.parents)
         _place(source=layout.objects.path(sha256=entry.sha256), target=target)
+        if pause:
+            time.sleep(pause)
     for folder in sorted(f for f in folders if staging in (f, *f.parents)):
         fsync_dir(path=folder)
     os.rename(staging, final)
     fsync_dir(path=layout.releases)
+    log.info("assembled release %s", name)
+    if pause:
+        time.sleep(pause * 10)
     return final
 
 
