@@ -24,8 +24,9 @@ from cms.clusters.models import Cluster
 from kiosk_site.errors import KioskSiteError
 from kiosk_site.release import publish as release_format
 from kiosk_site.release.bundle import BundleInfo, bundle_write
-from kiosk_site.release.keys import KeyPaths, keygen
+from kiosk_site.release.keys import KeyPaths, keygen, signer_load
 from kiosk_site.release.manifest import manifest_loads
+from kiosk_site.release.metadata import timestamp_refresh
 
 from .errors import (
     AgentDataError,
@@ -101,6 +102,27 @@ def _signing_paths() -> tuple[Path, Path]:
 # --- Publishing ----------------------------------------------------------------
 
 
+def _store_publish(*, code: str, site_dir: Path) -> tuple[int, bytes]:
+    """Publish ``site_dir`` into the store; return the build and its manifest."""
+    key_path, root_path = _signing_paths()
+    with cluster_lock(code=code):
+        try:
+            result = release_format.release_publish(
+                site_dir=site_dir,
+                store_dir=store_root(),
+                cluster=code,
+                key_path=key_path,
+                root_path=root_path,
+            )
+        except KioskSiteError as err:
+            raise PublishError(
+                _("Publishing cluster %(code)s from %(folder)s failed: %(error)s")
+                % {"code": code, "folder": site_dir, "error": err}
+            ) from err
+        builds = cluster_dir(code=code) / "builds"
+        return result.build, (builds / f"{result.build}.json").read_bytes()
+
+
 def release_publish(
     *,
     cluster: Cluster,
@@ -115,28 +137,12 @@ def release_publish(
     `PublishError` or `SigningKeyError` naming the cause.
     """
     site_dir = Path(site_dir or Path(settings.KIOSK_BUILD_ROOT) / cluster.code)
-    key_path, root_path = _signing_paths()
-    with cluster_lock(code=cluster.code):
-        try:
-            result = release_format.release_publish(
-                site_dir=site_dir,
-                store_dir=store_root(),
-                cluster=cluster.code,
-                key_path=key_path,
-                root_path=root_path,
-            )
-        except KioskSiteError as err:
-            raise PublishError(
-                _("Publishing cluster %(code)s from %(folder)s failed: %(error)s")
-                % {"code": cluster.code, "folder": site_dir, "error": err}
-            ) from err
-        data = cluster_dir(code=cluster.code) / "builds" / f"{result.build}.json"
-        manifest_data = data.read_bytes()
+    build, manifest_data = _store_publish(code=cluster.code, site_dir=site_dir)
     manifest = manifest_loads(data=manifest_data)
     trigger = trigger or (Release.Trigger.ADMIN if user else Release.Trigger.BUILD)
     release = Release.objects.create(
         cluster=cluster,
-        build=result.build,
+        build=build,
         manifest_sha256=hashlib.sha256(manifest_data).hexdigest(),
         file_count=len(manifest.files),
         total_bytes=sum(entry.size for entry in manifest.files),
@@ -150,6 +156,28 @@ def release_publish(
         data={"build": release.build, "files": release.file_count, "by": trigger},
     )
     return release
+
+
+def release_timestamps_refresh() -> list[str]:
+    """Re-sign every published cluster's timestamp with a fresh expiry.
+
+    Run daily (cron or a systemd timer): a timestamp expires after 7 days, and
+    agents then refuse a cluster that has had no new build since. Returns the
+    codes refreshed.
+    """
+    key_path, _root = _signing_paths()
+    signer = signer_load(key_path=key_path)
+    codes = sorted(set(Release.objects.values_list("cluster__code", flat=True)))
+    for code in codes:
+        with cluster_lock(code=code):
+            try:
+                timestamp_refresh(repo_dir=cluster_dir(code=code), signer=signer)
+            except KioskSiteError as err:
+                raise PublishError(
+                    _("Refreshing the timestamp of %(code)s failed: %(error)s")
+                    % {"code": code, "error": err}
+                ) from err
+    return codes
 
 
 def kiosk_rebuild_record(*, cluster: Cluster, user: AbstractBaseUser) -> None:

@@ -100,3 +100,19 @@ def test_bundle_before_any_release_says_to_publish(cluster, tmp_path):
         call_command(
             "release_bundle", "--cluster", "bo-y", "--out", str(tmp_path / "x")
         )
+
+
+def test_timestamp_refresh_re_signs_each_published_cluster(
+    settings, cluster, other_cluster, built_site, capsys
+):
+    release_publish(cluster=cluster)
+    path = Path(settings.RELEASE_STORE_ROOT) / "bo-y" / "metadata" / "timestamp.json"
+    before = json.loads(path.read_bytes())["signed"]
+
+    call_command("release_timestamp_refresh")
+
+    after = json.loads(path.read_bytes())["signed"]
+    assert after["version"] == before["version"] + 1
+    assert after["meta"] == before["meta"]
+    assert "bo-y" in capsys.readouterr().out
+    assert not (Path(settings.RELEASE_STORE_ROOT) / "le-thanh").exists()
