@@ -10,6 +10,7 @@ from kiosk_site.agent.assemble import release_require
 from kiosk_site.agent.config import AgentConfig
 from kiosk_site.agent.layout import Layout
 from kiosk_site.agent.lock import agent_lock
+from kiosk_site.agent.spool import Spool
 from kiosk_site.errors import AgentError
 from kiosk_site.release.manifest import manifest_loads
 
@@ -67,4 +68,5 @@ def agent_status(*, config: AgentConfig) -> dict:
         "last_error": state.last_error,
         "disk_free_bytes": free,
         "clock_offset_s": state.clock_offset_s,
+        "spooled_items": Spool(root=layout.spool).count(),
     }

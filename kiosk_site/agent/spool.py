@@ -63,6 +63,13 @@ def item_key(*, kind: str, payload: dict) -> str:
     return str(uuid.uuid4())
 
 
+def _age(path: Path) -> tuple[int, str]:
+    try:
+        return path.stat().st_mtime_ns, path.name
+    except FileNotFoundError:  # taken by another uploader meanwhile
+        return 0, path.name
+
+
 class Spool:
     """The spool folder of one agent (``<data_dir>/spool``)."""
 
@@ -124,7 +131,7 @@ class Spool:
 
     def oldest(self, *, limit: int) -> list[SpoolItem]:
         """Up to ``limit`` items, oldest first (unreadable files are set aside)."""
-        files = sorted(self._files(), key=lambda p: (p.stat().st_mtime_ns, p.name))
+        files = sorted(self._files(), key=_age)
         items = []
         for path in files[:limit]:
             try:

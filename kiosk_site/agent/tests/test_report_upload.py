@@ -67,7 +67,6 @@ def test_spooled_items_survive_a_restart_and_arrive_once_when_an_answer_is_lost(
     world: World, cms: CmsStub
 ) -> None:
     config_path = _config_path(world, cms)
-    config = config_load(path=config_path)
     world.publish(version=1)
     feedback = {"id": "k1", "message": "Nhà vệ sinh ở đâu?", "kiosk": "bo-y-1"}
     play = {"face": "north", "item": "clip-7", "played_at": "2026-12-06T08:00:00Z"}
@@ -76,13 +75,16 @@ def test_spooled_items_survive_a_restart_and_arrive_once_when_an_answer_is_lost(
     first = _agent(config_path, "report")
     assert first.returncode == 1
     assert "did not answer" in first.stderr
-    assert len(Spool(root=Layout(root=config.data_dir).spool).oldest(limit=9)) == 2
+    status = json.loads(_agent(config_path, "status").stdout)
+    assert status["spooled_items"] == 2
     second = _agent(config_path, "sync")  # another process: the retry
     assert second.returncode == 0, second.stderr
     assert "uploads: 0 accepted, 2 duplicate, 0 rejected, 0 left" in second.stderr
     kept = {i["kind"]: i["payload"] for i in cms.record.uploads.values()}
     assert kept == {"feedback": feedback, "play_log": play}
     assert sorted(cms.record.received.values()) == [2, 2]  # sent twice, kept once
+    spool = Spool(root=Layout(root=config_load(path=config_path).data_dir).spool)
+    assert spool.count() == 0
     assert cms.record.reports[-1]["running_build"] == 1
 
 
