@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cms.releases.models import AgentReport
+from cms.releases.models import AgentReport, AgentUpload
 from cms.releases.services import (
     credential_issue,
     release_bundle_write,
@@ -16,6 +16,8 @@ from cms.releases.services import (
 from kiosk_site.agent.config import config_load
 from kiosk_site.agent.control import agent_status
 from kiosk_site.agent.layout import Layout
+from kiosk_site.agent.report import agent_report, spool_upload
+from kiosk_site.agent.spool import Spool
 from kiosk_site.agent.sync import agent_install_bundle, agent_sync
 
 from .factories import tree_bytes
@@ -63,18 +65,18 @@ def test_the_agent_installs_the_published_site_byte_for_byte(
     assert tree_bytes(folder=active) == tree_bytes(folder=built_site)
 
     status = agent_status(config=config)
-    answer = _post_report(live_server=live_server, token=token, status=status)
+    sent = {**status, "sent_at": datetime.now(UTC).isoformat()}
+    answer = _post(live_server=live_server, token=token, path="report", body=sent)
     report = AgentReport.objects.get()
     assert (report.running_build, report.assigned_build) == (2, 2)
     assert report.agent_version == status["agent_version"]
     assert answer["assigned_build"] == 2 and abs(answer["clock_offset_s"]) < 5
 
 
-def _post_report(*, live_server, token: str, status: dict) -> dict:
-    sent_at = datetime.now(UTC).isoformat()
+def _post(*, live_server, token: str, path: str, body: dict) -> dict:
     request = urllib.request.Request(
-        f"{live_server.url}/api/agent/v1/clusters/bo-y/report",
-        data=json.dumps({**status, "sent_at": sent_at}).encode(),
+        f"{live_server.url}/api/agent/v1/clusters/bo-y/{path}",
+        data=json.dumps(body).encode(),
         headers={
             "Authorization": f"Bearer {token}",
             "Content-Type": "application/json",
@@ -103,3 +105,37 @@ def test_a_usb_bundle_installs_like_a_download(settings, cluster, built_site, tm
     layout = Layout(root=config.data_dir)
     active = layout.releases / layout.current_name()
     assert tree_bytes(folder=active) == tree_bytes(folder=built_site)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_spooled_feedback_and_play_log_arrive_exactly_once(
+    live_server, settings, cluster, tmp_path
+):
+    token = credential_issue(cluster=cluster).token
+    config = _agent_config(
+        live_server=live_server, settings=settings, token=token, folder=tmp_path / "pc"
+    )
+    spool = Spool(root=Layout(root=config.data_dir).spool)
+    feedback, _ = spool.add(
+        kind="feedback", payload={"kiosk": "k1", "id": "f-1", "text": "Cảm ơn"}
+    )
+    play, _ = spool.add(
+        kind="play_log", payload={"face": "lao", "programme": 7, "id": "p-1"}
+    )
+    # A first upload reached the CMS but its answer was lost on the way back.
+    lost = [item.as_upload() for item in spool.oldest(limit=10)]
+    _post(live_server=live_server, token=token, path="uploads", body={"items": lost})
+
+    retried = spool_upload(config=config)
+    after_restart = spool_upload(config=config)
+    agent_report(config=config)
+
+    assert (retried.accepted, retried.duplicate, retried.left) == (0, 2, 0)
+    assert (after_restart.accepted, after_restart.duplicate) == (0, 0)
+    kept = AgentUpload.objects.filter(cluster=cluster)
+    assert sorted(kept.values_list("idempotency_key", "kind")) == sorted(
+        [(feedback, "feedback"), (play, "play_log")]
+    )
+    assert kept.get(kind="feedback").payload["text"] == "Cảm ơn"
+    report = AgentReport.objects.get(cluster=cluster)
+    assert report.clock_offset_s is not None and abs(report.clock_offset_s) < 5
