@@ -208,6 +208,23 @@ def _common_suffix(a: bytes, end_a: int, b: bytes, end_b: int, limit: int) -> in
     )
 
 
+@dataclass
+class _Diff:
+    """Where a new file differs from the last read (its tail line aside): the
+    last read's lines `front`..`back`-1 give way to `middle`, the new file's
+    lines from `front`; the lines after them move by `shift` bytes. `lines`
+    counts the last read's head and pages, `now` the new file's."""
+
+    front: int
+    back: int
+    middle: list[bytes]
+    shift: int
+    lines: int
+    now: int
+    old_tail: int  # where the last line starts, in the last read
+    new_tail: int  # and in the new file
+
+
 def _reread(raw: bytes, old: _Read) -> _Read | None:
     """Parse only the lines that differ from the last read's.
 
@@ -222,7 +239,19 @@ def _reread(raw: bytes, old: _Read) -> _Read | None:
         return None
     if len(raw) == len(old.raw) and raw == old.raw:
         return old
-    starts = old.starts
+    diff = _diff(raw, old, old.starts)
+    parsed = _parse_diff(raw, old, diff)
+    if parsed is None:
+        return None
+    head, head_digest, fresh, tail = parsed
+    pages, columns = _splice(old, diff, fresh)
+    starts = _new_starts(old.starts, diff, len(raw))
+    return _Read(raw, starts, head, head_digest, pages, tail, columns)
+
+
+def _diff(raw: bytes, old: _Read, starts: list[int]) -> _Diff:
+    """The lines of `raw` that differ from the last read's, found by
+    comparing the bytes both start and end with."""
     lines = len(starts) - 2  # head and pages (the tail is the last line)
     old_tail, new_tail = starts[-2], raw.rfind(b"\n", 0, len(raw) - 1) + 1
     prefix = min(_common_prefix(old.raw, raw), old_tail, new_tail)
@@ -239,25 +268,41 @@ def _reread(raw: bytes, old: _Read) -> _Read | None:
     begin, stop = starts[front], starts[back] + shift
     middle = raw[begin : stop - 1].split(b"\n") if stop > begin else []
     now = front + len(middle) + lines - back  # head and pages of the new file
+    return _Diff(front, back, middle, shift, lines, now, old_tail, new_tail)
+
+
+def _parse_diff(
+    raw: bytes, old: _Read, diff: _Diff
+) -> tuple[dict[str, Any], str, list[Any], dict[str, Any]] | None:
+    """(head, its digest, the differing pages, tail) of the new file, parsing
+    only its differing lines; None when they are not the layout."""
     head, head_digest = old.head, old.head_digest
     fresh: list[Any] = []
     try:
-        for k, line in enumerate(middle, start=front):
+        for k, line in enumerate(diff.middle, start=diff.front):
             if k == 0:
                 head = _head(line)
                 if head is None:
                     return None
                 head_digest = hashlib.sha256(line).hexdigest()
             else:
-                fresh.append(_page(line, k == now - 1))
+                fresh.append(_page(line, k == diff.now - 1))
         tail = old.tail
-        if raw[new_tail:] != old.raw[old_tail:]:
-            tail = _tail(raw[new_tail:-1])
+        if raw[diff.new_tail :] != old.raw[diff.old_tail :]:
+            tail = _tail(raw[diff.new_tail : -1])
             if tail is None:
                 return None
     except ValueError:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         return None
-    keep, resume = max(front - 1, 0), back - 1
+    return head, head_digest, fresh, tail
+
+
+def _splice(
+    old: _Read, diff: _Diff, fresh: list[Any]
+) -> tuple[list[Any], tuple[tuple[Any, ...], ...] | None]:
+    """The new file's pages, and their columns if the last read's were taken:
+    the last read's, with the differing pages put in place of its own."""
+    keep, resume, lines = max(diff.front - 1, 0), diff.back - 1, diff.lines
     pages = old.pages[:keep] + fresh + old.pages[resume : lines - 1]
     columns = None
     if old.columns is not None:
@@ -270,9 +315,14 @@ def _reread(raw: bytes, old: _Read) -> _Read | None:
                 was[:keep] + new + was[resume : lines - 1]
                 for was, new in zip(old.columns, added, strict=True)
             )
-    new_starts = starts[: front + 1]
-    for line in middle:
+    return pages, columns
+
+
+def _new_starts(starts: list[int], diff: _Diff, end: int) -> list[int]:
+    """Where each line of the new file starts (then its end)."""
+    new_starts = starts[: diff.front + 1]
+    for line in diff.middle:
         new_starts.append(new_starts[-1] + len(line) + 1)
-    new_starts += [at + shift for at in starts[back + 1 : lines + 1]]
-    new_starts.append(len(raw))
-    return _Read(raw, new_starts, head, head_digest, pages, tail, columns)
+    new_starts += [at + diff.shift for at in starts[diff.back + 1 : diff.lines + 1]]
+    new_starts.append(end)
+    return new_starts
