@@ -168,7 +168,10 @@ def users_ensure(
             username=username,
             defaults={
                 "email": f"{username}@{organisation.USER_EMAIL_DOMAIN}",
-                "first_name": full_name,
+                # Vietnamese order: family and middle names, then the given
+                # name, so Django's "first last" reads the name as written.
+                "first_name": full_name.rsplit(" ", 1)[0],
+                "last_name": full_name.rsplit(" ", 1)[-1],
             },
         )
         user.password = hashed

@@ -17,6 +17,11 @@ def role_groups_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet:
     return RoleGroup.objects.filter(group__user=user)
 
 
+# Roles with no agency that may view every agency's material (their model
+# permissions keep them from changing it).
+READ_ALL_ROLES = {Role.INSPECTOR, Role.OPERATOR, Role.TECHNICIAN}
+
+
 def user_is_board_member(*, user: AbstractBaseUser | AnonymousUser) -> bool:
     """True for superusers and members of a board-wide role (head, secretariat)."""
     if not user.is_authenticated or not user.is_active:
@@ -29,16 +34,17 @@ def user_is_board_member(*, user: AbstractBaseUser | AnonymousUser) -> bool:
 def user_agency_scope(*, user: AbstractBaseUser | AnonymousUser) -> set[int] | None:
     """Agency ids whose material the user may see, or None for no restriction.
 
-    Board members see everything; anyone else sees only the agencies whose
-    provider group they belong to (an empty set for everyone else).
+    Board members see everything, and so do the roles that read without
+    editing (inspectors; operators and technicians, who see what their screens
+    play); anyone else sees only the agencies whose provider group they belong
+    to (an empty set for everyone else).
     """
     if user_is_board_member(user=user):
         return None
-    return set(
-        role_groups_for_user(user=user)
-        .filter(role=Role.PROVIDER)
-        .values_list("agency_id", flat=True)
-    )
+    groups = role_groups_for_user(user=user)
+    if groups.filter(role__in=READ_ALL_ROLES).exists():
+        return None
+    return set(groups.filter(role=Role.PROVIDER).values_list("agency_id", flat=True))
 
 
 def user_agencies(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet:

@@ -248,3 +248,31 @@ def test_demo_images_are_real_files_with_alt_text(seeded):
     for image in images:
         assert image.description
         assert (seeded.media_root / image.file.name).stat().st_size > 1000
+
+
+def test_demo_users_have_both_names_as_the_account_form_requires(seeded):
+    for user in get_user_model().objects.filter(username__in=USERNAMES):
+        assert user.first_name and user.last_name, user.username
+    head = get_user_model().objects.get(username="head")
+    assert head.get_full_name() == "Trưởng Ban Biên tập"
+
+
+@pytest.mark.parametrize("username", ["inspector", "operator"])
+def test_reading_roles_see_every_agencys_programmes(seeded, client, username):
+    client.force_login(get_user_model().objects.get(username=username))
+    listing = client.get("/admin/snippets/programmes/programme/")
+    assert listing.status_code == 200
+    shown = listing.content.decode()
+    programmes = Programme.objects.all()
+    assert programmes.values("providing_agency").distinct().count() > 1
+    for programme in programmes:
+        assert programme.title in shown, programme
+
+
+def test_a_provider_still_sees_only_its_own_agencys_programmes(seeded, client):
+    user = get_user_model().objects.get(username="provider_border")
+    client.force_login(user)
+    shown = client.get("/admin/snippets/programmes/programme/").content.decode()
+    for programme in Programme.objects.all():
+        own = programme.providing_agency.slug == "border-guard"
+        assert (programme.title in shown) == own, programme
