@@ -1,6 +1,7 @@
 """manage.py release_keygen, release_publish and release_bundle."""
 
 import json
+import re
 import tarfile
 from pathlib import Path
 
@@ -116,3 +117,22 @@ def test_timestamp_refresh_re_signs_each_published_cluster(
     assert after["meta"] == before["meta"]
     assert "bo-y" in capsys.readouterr().out
     assert not (Path(settings.RELEASE_STORE_ROOT) / "le-thanh").exists()
+
+
+def test_credential_command_prints_a_token_the_api_accepts(cluster, client, capsys):
+    call_command("release_credential", "--cluster", cluster.code)
+    token = capsys.readouterr().out.strip()
+    url = f"/api/agent/v1/clusters/{cluster.code}/report"
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    ok = client.post(url, data="{}", content_type="application/json", **auth)
+    assert ok.status_code == 200
+    # A second issue names the active credential instead of replacing it.
+    with pytest.raises(CommandError, match=re.escape(token[:8])):
+        call_command("release_credential", "--cluster", cluster.code)
+    call_command("release_credential", "--cluster", cluster.code, "--rotate")
+    new = capsys.readouterr().out.strip()
+    assert new != token
+    old = client.post(url, data="{}", content_type="application/json", **auth)
+    assert old.status_code == 401
+    with pytest.raises(CommandError, match="known codes"):
+        call_command("release_credential", "--cluster", "nowhere")

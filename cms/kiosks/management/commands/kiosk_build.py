@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.clusters.models import Cluster
+from cms.clusters.commands import cluster_for_command
 from cms.kiosks.services import kiosk_build
 
 
@@ -14,13 +14,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, cluster, out, **options):
-        try:
-            found = Cluster.objects.get(code=cluster)
-        except Cluster.DoesNotExist:
-            codes = ", ".join(Cluster.objects.values_list("code", flat=True)) or "none"
-            raise CommandError(
-                f'No cluster with code "{cluster}"; known codes: {codes}.'
-            ) from None
+        found = cluster_for_command(cluster)
         from kiosk_site.errors import KioskSiteError
 
         try:

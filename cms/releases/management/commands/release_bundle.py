@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.clusters.models import Cluster
+from cms.clusters.commands import cluster_for_command
 from cms.releases.errors import ReleasesError
 from cms.releases.services import release_bundle_write
 
@@ -18,13 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help="bundle file to write")
 
     def handle(self, *args, cluster, out, **options):
-        try:
-            found = Cluster.objects.get(code=cluster)
-        except Cluster.DoesNotExist:
-            codes = ", ".join(Cluster.objects.values_list("code", flat=True)) or "none"
-            raise CommandError(
-                f'No cluster with code "{cluster}"; known codes: {codes}.'
-            ) from None
+        found = cluster_for_command(cluster)
         try:
             info = release_bundle_write(cluster=found, out_path=Path(out))
         except ReleasesError as err:

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.clusters.models import Cluster
+from cms.clusters.commands import cluster_for_command
 from cms.releases.errors import ReleasesError
 from cms.releases.models import Release
 from cms.releases.services import release_publish
@@ -17,13 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--site", help="built site folder (default: the build)")
 
     def handle(self, *args, cluster, site, **options):
-        try:
-            found = Cluster.objects.get(code=cluster)
-        except Cluster.DoesNotExist:
-            codes = ", ".join(Cluster.objects.values_list("code", flat=True)) or "none"
-            raise CommandError(
-                f'No cluster with code "{cluster}"; known codes: {codes}.'
-            ) from None
+        found = cluster_for_command(cluster)
         try:
             release = release_publish(
                 cluster=found, site_dir=site, trigger=Release.Trigger.COMMAND
