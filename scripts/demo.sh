@@ -30,9 +30,44 @@ pids+=($!)
 ( while sleep 60; do $PY manage.py transcode_recover >/dev/null 2>&1 || true; done ) &
 pids+=($!)
 
-echo "==> Building the kiosk of cluster $DEMO_CLUSTER"
-$PY manage.py kiosk_build --cluster "$DEMO_CLUSTER" --out "var/kiosk/$DEMO_CLUSTER"
-$PY -m kiosk_site serve "var/kiosk/$DEMO_CLUSTER" --port "$KIOSK_PORT" >var/kiosk.log 2>&1 &
+echo "==> CMS on http://127.0.0.1:$CMS_PORT/"
+$PY manage.py runserver --noreload "127.0.0.1:$CMS_PORT" >var/cms.log 2>&1 &
+cms_pid=$!
+pids+=($cms_pid)
+for _ in $(seq 60); do
+  curl -fs -o /dev/null "http://127.0.0.1:$CMS_PORT/admin/login/" && break
+  sleep 1
+done
+
+echo "==> Building the kiosk of cluster $DEMO_CLUSTER and publishing it as a signed release"
+$PY manage.py kiosk_build --cluster "$DEMO_CLUSTER"
+$PY manage.py release_publish --cluster "$DEMO_CLUSTER"
+
+echo "==> Cluster agent of $DEMO_CLUSTER (var/agent/$DEMO_CLUSTER/)"
+AGENT_DIR=var/agent/$DEMO_CLUSTER
+mkdir -p "$AGENT_DIR"
+# A fresh credential each start (issue the first, rotate after that).
+{ $PY manage.py release_credential --cluster "$DEMO_CLUSTER" 2>/dev/null \
+  || $PY manage.py release_credential --cluster "$DEMO_CLUSTER" --rotate; } \
+  | tail -n 1 >"$AGENT_DIR/credential"
+chmod 600 "$AGENT_DIR/credential"
+cp "$($PY -c 'from django.conf import settings; import django; django.setup(); print(settings.RELEASE_ROOT_METADATA)')" "$AGENT_DIR/root.json"
+cat >"$AGENT_DIR/agent.ini" <<INI
+[agent]
+server_url = http://127.0.0.1:$CMS_PORT/api/agent/v1/clusters/
+cluster = $DEMO_CLUSTER
+credential_file = credential
+root = root.json
+data_dir = data
+serve_port = $KIOSK_PORT
+interval_s = 60
+jitter_s = 10
+INI
+AGENT=($PY -m kiosk_site.agent --config "$AGENT_DIR/agent.ini")
+"${AGENT[@]}" sync
+"${AGENT[@]}" serve >var/agent.log 2>&1 &
+pids+=($!)
+"${AGENT[@]}" sync --watch >>var/agent.log 2>&1 &
 pids+=($!)
 
 cat <<MSG
@@ -41,10 +76,12 @@ cat <<MSG
  Admin:          http://127.0.0.1:$CMS_PORT/admin/
  Public pages:   http://127.0.0.1:$CMS_PORT/vi/  (/en/ /lo/ /zh-hans/ /km/ /bdq/)
  Snapshot:       http://127.0.0.1:$CMS_PORT/api/kiosk/v1/clusters/$DEMO_CLUSTER/snapshot.json
- Kiosk ($DEMO_CLUSTER):  http://127.0.0.1:$KIOSK_PORT/
+ Cluster fleet:  http://127.0.0.1:$CMS_PORT/admin/ (menu "Cluster fleet")
+ Kiosk ($DEMO_CLUSTER):  http://127.0.0.1:$KIOSK_PORT/  served by the cluster agent from its
+                 synced, signed release ($AGENT_DIR/data/current)
  Accounts and password: see above (also saved in var/demo-accounts.txt)
- Worker log: var/worker.log   Ctrl-C stops everything.
+ Logs: var/cms.log, var/worker.log, var/agent.log   Ctrl-C stops everything.
 ============================================================
 
 MSG
-$PY manage.py runserver "127.0.0.1:$CMS_PORT"
+wait "$cms_pid"
