@@ -76,7 +76,7 @@ cat <<MSG
  Admin:          http://127.0.0.1:$CMS_PORT/admin/
  Public pages:   http://127.0.0.1:$CMS_PORT/vi/  (/en/ /lo/ /zh-hans/ /km/ /bdq/)
  Snapshot:       http://127.0.0.1:$CMS_PORT/api/kiosk/v1/clusters/$DEMO_CLUSTER/snapshot.json
- Cluster fleet:  http://127.0.0.1:$CMS_PORT/admin/ (menu "Cluster fleet")
+ Cluster fleet:  http://127.0.0.1:$CMS_PORT/admin/ (menu "Giám sát các cụm")
  Kiosk ($DEMO_CLUSTER):  http://127.0.0.1:$KIOSK_PORT/  served by the cluster agent from its
                  synced, signed release ($AGENT_DIR/data/current)
  Accounts and password: see above (also saved in var/demo-accounts.txt)
