@@ -170,7 +170,7 @@ def _sync(
     )
     _stage(
         updater=updater,
-        manifest=manifest,
+        manifest=(manifest, info.custom["manifest_sha256"]),
         name=name,
         config=config,
         layout=layout,
@@ -184,25 +184,29 @@ def _sync(
 def _stage(
     *,
     updater: Updater,
-    manifest: Manifest,
+    manifest: tuple[Manifest, str],
     name: str,
     config: AgentConfig,
     layout: Layout,
     fetcher: AgentFetcher,
 ) -> None:
-    """Fetch what is missing and assemble ``releases/<name>`` (kept if there)."""
+    """Fetch what is missing and assemble ``releases/<name>`` (kept if there).
+
+    ``manifest`` is the new build's manifest and its signed sha256.
+    """
     try:
         if not (layout.releases / name).is_dir():
             objects_get(
                 updater=updater,
-                manifest=manifest,
+                manifest=manifest[0],
+                manifest_sha256=manifest[1],
                 config=config,
                 layout=layout,
                 fetcher=fetcher,
                 current=_current_build(layout=layout),
             )
             log.info("assembling release %s", name)
-            release_assemble(layout=layout, manifest=manifest, name=name)
+            release_assemble(layout=layout, manifest=manifest[0], name=name)
     except OSError as err:
         raise AgentError(
             f"writing release {name} under {config.data_dir} failed: {err}; free "

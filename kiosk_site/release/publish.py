@@ -38,7 +38,7 @@ from kiosk_site.release.metadata import (
     target_store_file,
 )
 from kiosk_site.release.objects import ObjectStore
-from kiosk_site.release.pack import MAX_DICT_BYTES, delta_encode, pack_write
+from kiosk_site.release.pack import delta_encode, pack_plan, pack_write
 
 CLUSTER_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 DELTA_FROM_BUILDS = 5
@@ -117,10 +117,11 @@ def release_publish(
 def _targets_write(
     *, repo_dir: Path, manifest: Manifest, data: bytes, store: ObjectStore, last: int
 ) -> list[TargetFile]:
+    manifest_sha256 = _sha256(data)
     custom = {
         "cluster": manifest.cluster,
         "build": manifest.build,
-        "manifest_sha256": _sha256(data),
+        "manifest_sha256": manifest_sha256,
         "manifest_size": len(data),
     }
     compressed = zstd.ZstdCompressor(level=19).compress(data)
@@ -129,6 +130,12 @@ def _targets_write(
             repo_dir=repo_dir, path=MANIFEST_TARGET, data=compressed, custom=custom
         )
     ]
+    packing = {
+        "repo_dir": repo_dir,
+        "manifest": manifest,
+        "manifest_sha256": manifest_sha256,
+        "store": store,
+    }
     for base_build, base_data in _previous(repo_dir=repo_dir, last=last):
         base = manifest_loads(data=base_data)
         delta = delta_encode(base=base_data, data=data)
@@ -138,12 +145,8 @@ def _targets_write(
                 repo_dir=repo_dir, path=path, data=delta, custom={"from": base_build}
             )
         )
-        pack = _pack(repo_dir=repo_dir, manifest=manifest, base=base, store=store)
-        if pack is not None:
-            targets.append(pack)
-    full = _pack(repo_dir=repo_dir, manifest=manifest, base=None, store=store)
-    if full is not None:
-        targets.append(full)
+        targets += _pack(**packing, base=base)
+    targets += _pack(**packing, base=None)
     return targets
 
 
@@ -161,38 +164,33 @@ def _previous(*, repo_dir: Path, last: int) -> list[tuple[int, bytes]]:
 
 
 def _pack(
-    *, repo_dir: Path, manifest: Manifest, base: Manifest | None, store: ObjectStore
-) -> TargetFile | None:
-    """The pack of ``manifest``'s packed objects that ``base`` lacks."""
-    have = set() if base is None else {e.sha256 for e in base.files}
-    old = {} if base is None else base.by_path()
-    objects: dict[str, int] = {}
-    dict_shas: dict[str, None] = {}
-    dict_bytes = 0
-    for entry in manifest.files:
-        if entry.raw or entry.sha256 in have or entry.sha256 in objects:
-            continue
-        objects[entry.sha256] = entry.size
-        before = old.get(entry.path)
-        if before and not before.raw and dict_bytes + before.size <= MAX_DICT_BYTES:
-            if before.sha256 not in dict_shas:
-                dict_shas[before.sha256] = None
-                dict_bytes += before.size
-    if not objects:
-        return None
+    *,
+    repo_dir: Path,
+    manifest: Manifest,
+    manifest_sha256: str,
+    base: Manifest | None,
+    store: ObjectStore,
+) -> list[TargetFile]:
+    """The pack of ``manifest``'s packed objects that ``base`` lacks, if any."""
+    plan = pack_plan(manifest=manifest, base=base)
+    if not plan.objects:
+        return []
     name = "full" if base is None else f"from-{base.build}"
     tmp = repo_dir / "targets" / "packs" / f".{name}.building"
     tmp.parent.mkdir(parents=True, exist_ok=True)
     pack_write(
         out_path=tmp,
-        objects=list(objects.items()),
-        dict_shas=list(dict_shas),
+        plan=plan,
+        manifest_sha256=manifest_sha256,
         read_object=lambda sha: store.read(sha256=sha),
     )
-    custom = {"objects": len(objects)} | ({} if base is None else {"from": base.build})
-    return target_store_file(
-        repo_dir=repo_dir, path=f"packs/{name}.pack", file=tmp, custom=custom
-    )
+    custom = {"objects": len(plan.objects)}
+    custom |= {} if base is None else {"from": base.build}
+    return [
+        target_store_file(
+            repo_dir=repo_dir, path=f"packs/{name}.pack", file=tmp, custom=custom
+        )
+    ]
 
 
 def _record(*, repo_dir: Path, build: int, data: bytes) -> None:

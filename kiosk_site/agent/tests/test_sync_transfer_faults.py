@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -11,6 +12,8 @@ from kiosk_site.agent.layout import Layout
 from kiosk_site.agent.sync import agent_sync
 from kiosk_site.agent.tests.helpers import assert_serving, config_write, last_error
 from kiosk_site.errors import AgentError
+from kiosk_site.release import publish
+from kiosk_site.release.pack import PackPlan, pack_write
 from kiosk_site.release.tests.helpers import VIDEO_SIZE, World
 
 
@@ -120,3 +123,29 @@ def test_a_correct_server_answers_a_changed_file_whole(
     assert_serving(layout=layout, site=running.sites[2])
     video = [(s, n) for p, s, n in running.server.log.entries if "/objects/" in p]
     assert video == [(200, 120_000), (200, VIDEO_SIZE)]
+
+
+def test_a_signed_pack_naming_other_builds_is_refused(
+    world: World, agent_config: AgentConfig, layout: Layout, monkeypatch
+) -> None:
+    world.publish(version=1)
+    agent_sync(config=agent_config)
+
+    def for_build_7(*, plan: PackPlan, **kwargs: object) -> None:
+        pack_write(plan=replace(plan, to_build=7), **kwargs)
+
+    monkeypatch.setattr(publish, "pack_write", for_build_7)  # a publisher's bug
+    world.publish(version=2)
+    _refused(
+        config=agent_config,
+        layout=layout,
+        world=world,
+        match="packs/from-1.pack was refused: pack ",
+    )
+    assert "from build 1 to build 7, this sync needs one from build 1 to build 2" in (
+        last_error(layout=layout)
+    )
+    monkeypatch.undo()
+    world.publish(version=3)
+    agent_sync(config=agent_config)
+    assert_serving(layout=layout, site=world.sites[3])
