@@ -24,3 +24,14 @@ FONT_FILES = {
     "khmer": ("NotoSansKhmer-Regular.ttf", None),
     "cjk": ("NotoSansCJK-Regular.ttc", "Noto Sans CJK SC"),
 }
+
+# Content types of a kiosk site's files, for the builder's preview server and
+# the agent's (Python's own table lacks some and guesses others by platform).
+STATIC_CONTENT_TYPES = {
+    ".js": "text/javascript; charset=utf-8",
+    ".json": "application/json; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
+    ".woff2": "font/woff2",
+    ".svg": "image/svg+xml",
+}

@@ -16,7 +16,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .config import FEEDBACK_PATH
+from .config import FEEDBACK_PATH, STATIC_CONTENT_TYPES
 
 MAX_FEEDBACK_BYTES = 64 * 1024
 # Content-hashed names never change content; everything else is revalidated.
@@ -31,15 +31,7 @@ class KioskHandler(SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True
 
-    extensions_map = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript; charset=utf-8",
-        ".json": "application/json; charset=utf-8",
-        ".css": "text/css; charset=utf-8",
-        ".html": "text/html; charset=utf-8",
-        ".woff2": "font/woff2",
-        ".svg": "image/svg+xml",
-    }
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **STATIC_CONTENT_TYPES}
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass  # quiet: the kiosk PC has no one reading the console

@@ -28,7 +28,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from kiosk_site.agent.config import AgentConfig
 from kiosk_site.agent.layout import Layout
 from kiosk_site.agent.spool import Spool, SpoolFull
-from kiosk_site.config import FEEDBACK_PATH
+from kiosk_site.config import FEEDBACK_PATH, STATIC_CONTENT_TYPES
 
 log = logging.getLogger("kiosk_site.agent")
 PLAY_LOG_PATH = "/play-log"
@@ -74,15 +74,7 @@ class AgentHandler(SimpleHTTPRequestHandler):
     max_item_bytes: int
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True
-    extensions_map = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript; charset=utf-8",
-        ".json": "application/json; charset=utf-8",
-        ".css": "text/css; charset=utf-8",
-        ".html": "text/html; charset=utf-8",
-        ".woff2": "font/woff2",
-        ".svg": "image/svg+xml",
-    }
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **STATIC_CONTENT_TYPES}
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         log.debug("serve: " + format, *args)
