@@ -222,6 +222,28 @@ KIOSK_SNAPSHOT_TOKEN = env("KIOSK_SNAPSHOT_TOKEN", default="")
 
 # --- Tasks ------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# TASKS_BACKEND=rq runs the same tasks on RQ workers over Redis instead of the
+# database (README, "Transcoding" and "Scale-out").
+TASKS_BACKEND = env("TASKS_BACKEND", default="database")
+TASKS_REDIS_URL = env("TASKS_REDIS_URL", default="redis://127.0.0.1:6379/0")
+# Every django-tasks queue is an RQ queue of the same name on TASKS_REDIS_URL.
+# RQ kills a job after its timeout (RQ's own default is 180 s, shorter than
+# the transcode of a long programme).
+TASKS_QUEUES = ["default"]
+TASKS_RQ_JOB_TIMEOUT_SECONDS = env.int("TASKS_RQ_JOB_TIMEOUT_SECONDS", default=3600)
+RQ_QUEUES = {
+    name: {"URL": TASKS_REDIS_URL, "DEFAULT_TIMEOUT": TASKS_RQ_JOB_TIMEOUT_SECONDS}
+    for name in TASKS_QUEUES
+}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq"]
+    TASKS = {
+        "default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASKS_QUEUES}
+    }
+elif TASKS_BACKEND != "database":
+    raise environ.ImproperlyConfigured(
+        f'TASKS_BACKEND is "{TASKS_BACKEND}"; set it to "database" or "rq"'
+    )
 
 # --- E-mail -----------------------------------------------------------------
 EMAIL_BACKEND = env(
