@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import functools
 import json
+import mimetypes
 import re
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import (
-    FileResponse,
     HttpRequest,
     HttpResponse,
     JsonResponse,
@@ -29,11 +28,10 @@ from cms.clusters.models import Cluster
 from kiosk_site.release.paths import UnsafePathError
 
 from . import services
-from .errors import AgentDataError
+from .errors import AgentDataError, StoreError
 from .selectors import credential_for_token, release_latest
-from .store import served_file
+from .store import StoredFile, served_file, served_range
 
-CHUNK = 64 * 1024
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
@@ -113,11 +111,6 @@ def agent_endpoint(method: str) -> Callable:
 # --- Release files ---------------------------------------------------------------
 
 
-def _etag(path: Path) -> str:
-    stat = path.stat()
-    return f'"{stat.st_size:x}-{stat.st_mtime_ns:x}"'
-
-
 def _byte_range(request: HttpRequest, *, size: int, etag: str):
     """(start, end) exclusive for a satisfiable Range, None for the whole file.
 
@@ -145,39 +138,37 @@ def _byte_range(request: HttpRequest, *, size: int, etag: str):
     return start, end
 
 
-def _chunks(path: Path, start: int, end: int) -> Iterator[bytes]:
-    with open(path, "rb") as handle:
-        handle.seek(start)
-        left = end - start
-        while left > 0:
-            chunk = handle.read(min(CHUNK, left))
-            if not chunk:
-                return
-            left -= len(chunk)
-            yield chunk
+def _body_response(
+    request: HttpRequest, *, found: StoredFile, kind: str
+) -> HttpResponse:
+    try:
+        byte_range = _byte_range(request, size=found.size, etag=found.etag)
+    except AgentRefused as err:
+        response = _error(416, str(err))
+        response["Content-Range"] = f"bytes */{found.size}"
+        return response
+    start, end = byte_range or (0, found.size)
+    chunks = served_range(found=found, start=start, end=end) if end > start else []
+    response = StreamingHttpResponse(chunks, status=200 if byte_range is None else 206)
+    response["Content-Type"] = mimetypes.guess_type(found.key)[0] or (
+        "application/octet-stream"
+    )
+    if byte_range is not None:
+        response["Content-Range"] = f"bytes {start}-{end - 1}/{found.size}"
+    response["Content-Length"] = str(end - start)
+    return response
 
 
-def _file_response(request: HttpRequest, *, path: Path, kind: str) -> HttpResponse:
-    etag = _etag(path)
-    size = path.stat().st_size
-    if request.headers.get("If-None-Match") == etag:
+def _file_response(
+    request: HttpRequest, *, found: StoredFile, kind: str
+) -> HttpResponse:
+    if request.headers.get("If-None-Match") == found.etag:
         response = HttpResponse(status=304)
     else:
-        try:
-            byte_range = _byte_range(request, size=size, etag=etag)
-        except AgentRefused as err:
-            response = _error(416, str(err))
-            response["Content-Range"] = f"bytes */{size}"
+        response = _body_response(request, found=found, kind=kind)
+        if response.status_code == 416:
             return response
-        if byte_range is None:
-            response = FileResponse(open(path, "rb"))  # noqa: SIM115 (closed by Django)
-        else:
-            start, end = byte_range
-            response = StreamingHttpResponse(_chunks(path, start, end), status=206)
-            response["Content-Type"] = "application/octet-stream"
-            response["Content-Range"] = f"bytes {start}-{end - 1}/{size}"
-            response["Content-Length"] = str(end - start)
-    response["ETag"] = etag
+    response["ETag"] = found.etag
     response["Accept-Ranges"] = "bytes"
     # Metadata changes at every publish; targets and objects never change.
     response["Cache-Control"] = (
@@ -197,11 +188,13 @@ def release_file(
         found = served_file(code=cluster.code, kind=kind, path=path)
     except UnsafePathError as err:
         return _error(400, f"refused: {err}")
+    except StoreError as err:
+        return _error(503, f"the release store cannot be read now: {err}")
     if found is None:
         return _error(
             404, f"{kind}/{path} is not in the release store of cluster {cluster.code}"
         )
-    return _file_response(request, path=found, kind=kind)
+    return _file_response(request, found=found, kind=kind)
 
 
 # --- Reports and uploads -----------------------------------------------------------

@@ -23,3 +23,7 @@ class AgentDataError(ReleasesError):
 
 class BundleError(ReleasesError):
     """A USB bundle could not be written."""
+
+
+class StoreError(ReleasesError):
+    """The release store (local folder or S3 bucket) could not be read or written."""

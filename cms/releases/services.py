@@ -34,6 +34,7 @@ from .errors import (
     CredentialError,
     PublishError,
     SigningKeyError,
+    StoreError,
 )
 from .models import (
     REPORTS_KEPT_PER_CLUSTER,
@@ -43,7 +44,7 @@ from .models import (
     Release,
 )
 from .selectors import TOKEN_PREFIX_LENGTH, token_sha256
-from .store import cluster_dir, cluster_lock, store_root
+from .store import cluster_dir, cluster_lock, store_root, store_upload
 
 logger = logging.getLogger(__name__)
 MAX_ERROR_LENGTH = 4000
@@ -119,8 +120,25 @@ def _store_publish(*, code: str, site_dir: Path) -> tuple[int, bytes]:
                 _("Publishing cluster %(code)s from %(folder)s failed: %(error)s")
                 % {"code": code, "folder": site_dir, "error": err}
             ) from err
+        _store_upload(code=code)
         builds = cluster_dir(code=code) / "builds"
         return result.build, (builds / f"{result.build}.json").read_bytes()
+
+
+def _store_upload(*, code: str) -> None:
+    """Copy the cluster's new files to the served store (S3), timestamp last."""
+    try:
+        store_upload(code=code)
+    except StoreError as err:
+        raise PublishError(
+            _(
+                "The new release files of %(code)s are in the local store "
+                "(RELEASE_STORE_ROOT) but did not all reach the served store, "
+                "which still serves the previous release: %(error)s. Publishing "
+                "again (or `manage.py release_timestamp_refresh`) uploads the rest."
+            )
+            % {"code": code, "error": err}
+        ) from err
 
 
 def release_publish(
@@ -177,6 +195,7 @@ def release_timestamps_refresh() -> list[str]:
                     _("Refreshing the timestamp of %(code)s failed: %(error)s")
                     % {"code": code, "error": err}
                 ) from err
+            _store_upload(code=code)
     return codes
 
 

@@ -286,6 +286,46 @@ RELEASE_KEYGEN_IF_MISSING = env.bool("RELEASE_KEYGEN_IF_MISSING", default=True)
 RELEASE_PUBLISH_ON_BUILD = env.bool("RELEASE_PUBLISH_ON_BUILD", default=True)
 # The fleet view marks an agent silent after this many minutes without a report.
 RELEASE_AGENT_SILENT_MINUTES = env.int("RELEASE_AGENT_SILENT_MINUTES", default=15)
+# Where agents are served from: "local" (RELEASE_STORE_ROOT itself) or "s3", an
+# S3-compatible bucket (RELEASE_STORE_ROOT is then the publisher's working copy).
+RELEASE_S3_REQUIRED = (
+    "RELEASE_S3_BUCKET",
+    "RELEASE_S3_ENDPOINT_URL",
+    "RELEASE_S3_ACCESS_KEY_ID",
+    "RELEASE_S3_SECRET_ACCESS_KEY",
+)
+
+
+def release_storage_settings(env: environ.Env) -> dict[str, str]:
+    """RELEASE_STORAGE and the RELEASE_S3_* settings; with "s3" the bucket's are
+    required (no default), and a missing one stops start-up by name."""
+    storage = env.str("RELEASE_STORAGE", default="local")
+    if storage not in ("local", "s3"):
+        raise environ.ImproperlyConfigured(
+            f'RELEASE_STORAGE is "{storage}"; set it to "local" or "s3"'
+        )
+    found = {name: env.str(name, default="") for name in RELEASE_S3_REQUIRED}
+    missing = [name for name, value in found.items() if not value]
+    if storage == "s3" and missing:
+        raise environ.ImproperlyConfigured(
+            f"RELEASE_STORAGE is s3 but {', '.join(missing)} is not set; set it in "
+            "the environment (.env.example lists every RELEASE_S3_* setting)"
+        )
+    return found | {
+        "RELEASE_STORAGE": storage,
+        "RELEASE_S3_REGION": env.str("RELEASE_S3_REGION", default="us-east-1"),
+        "RELEASE_S3_PREFIX": env.str("RELEASE_S3_PREFIX", default=""),
+    }
+
+
+_release_storage = release_storage_settings(env)
+RELEASE_STORAGE = _release_storage["RELEASE_STORAGE"]
+RELEASE_S3_BUCKET = _release_storage["RELEASE_S3_BUCKET"]
+RELEASE_S3_ENDPOINT_URL = _release_storage["RELEASE_S3_ENDPOINT_URL"]
+RELEASE_S3_ACCESS_KEY_ID = _release_storage["RELEASE_S3_ACCESS_KEY_ID"]
+RELEASE_S3_SECRET_ACCESS_KEY = _release_storage["RELEASE_S3_SECRET_ACCESS_KEY"]
+RELEASE_S3_REGION = _release_storage["RELEASE_S3_REGION"]
+RELEASE_S3_PREFIX = _release_storage["RELEASE_S3_PREFIX"]
 
 LOGGING = {
     "version": 1,

@@ -1,3 +1,4 @@
+import uuid
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,22 @@ def other_cluster(db):
 def built_site(settings, cluster) -> Path:
     """The cluster's built kiosk where kiosk_build writes it."""
     return site_make(out_dir=Path(settings.KIOSK_BUILD_ROOT) / cluster.code)
+
+
+@pytest.fixture(scope="session")
+def release_bucket(s3_server) -> str:
+    """One bucket on the session's SeaweedFS; each test uses its own prefix."""
+    return s3_server.bucket_make(prefix="releases")
+
+
+@pytest.fixture
+def s3_store(settings, s3_server, release_bucket):
+    """RELEASE_STORAGE=s3 on the real SeaweedFS, under a prefix of this test's own."""
+    settings.RELEASE_STORAGE = "s3"
+    settings.RELEASE_S3_BUCKET = release_bucket
+    settings.RELEASE_S3_ENDPOINT_URL = s3_server.endpoint_url
+    settings.RELEASE_S3_ACCESS_KEY_ID = s3_server.access_key_id
+    settings.RELEASE_S3_SECRET_ACCESS_KEY = s3_server.secret_access_key
+    settings.RELEASE_S3_REGION = s3_server.region
+    settings.RELEASE_S3_PREFIX = f"t-{uuid.uuid4().hex[:10]}"
+    return s3_server

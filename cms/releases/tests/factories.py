@@ -8,10 +8,18 @@ from pathlib import Path
 from cms.editorial.models import Role
 from cms.editorial.services import user_create
 from cms.headless.tests.factories import AgencyFactory, ClusterFactory
+from kiosk_site.agent.config import config_load
 
 PASSWORD = "Kiểm-tra#2026-Biên-giới"
 
-__all__ = ["AgencyFactory", "ClusterFactory", "site_make", "user", "tree_bytes"]
+__all__ = [
+    "AgencyFactory",
+    "ClusterFactory",
+    "agent_config_make",
+    "site_make",
+    "user",
+    "tree_bytes",
+]
 
 
 def site_make(*, out_dir: Path, version: int = 1, video_bytes: int = 100_000) -> Path:
@@ -56,3 +64,21 @@ def user(username: str, role: str, **kwargs):
 
 def provider(username: str = "provider"):
     return user(username, Role.PROVIDER, agency=AgencyFactory(slug=f"{username}-ag"))
+
+
+def agent_config_make(*, live_server, settings, token: str, folder: Path):
+    """An agent config in ``folder`` for cluster bo-y against ``live_server``."""
+    folder.mkdir()
+    (folder / "credential").write_text(token + "\n")
+    (folder / "agent.ini").write_text(
+        "[agent]\n"
+        f"server_url = {live_server.url}/api/agent/v1/clusters/\n"
+        "cluster = bo-y\n"
+        "credential_file = credential\n"
+        f"root = {settings.RELEASE_ROOT_METADATA}\n"
+        "data_dir = data\n"
+        "timeout_s = 5\n"
+        "retries = 1\n"
+        "min_free_bytes = 0\n"
+    )
+    return config_load(path=folder / "agent.ini")

@@ -3,7 +3,6 @@
 import json
 import urllib.request
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -13,31 +12,13 @@ from cms.releases.services import (
     release_bundle_write,
     release_publish,
 )
-from kiosk_site.agent.config import config_load
 from kiosk_site.agent.control import agent_status
 from kiosk_site.agent.layout import Layout
 from kiosk_site.agent.report import agent_report, spool_upload
 from kiosk_site.agent.spool import Spool
 from kiosk_site.agent.sync import agent_install_bundle, agent_sync
 
-from .factories import tree_bytes
-
-
-def _agent_config(*, live_server, settings, token: str, folder: Path):
-    folder.mkdir()
-    (folder / "credential").write_text(token + "\n")
-    (folder / "agent.ini").write_text(
-        "[agent]\n"
-        f"server_url = {live_server.url}/api/agent/v1/clusters/\n"
-        "cluster = bo-y\n"
-        "credential_file = credential\n"
-        f"root = {settings.RELEASE_ROOT_METADATA}\n"
-        "data_dir = data\n"
-        "timeout_s = 5\n"
-        "retries = 1\n"
-        "min_free_bytes = 0\n"
-    )
-    return config_load(path=folder / "agent.ini")
+from .factories import agent_config_make, tree_bytes
 
 
 @pytest.mark.django_db(transaction=True)
@@ -46,7 +27,7 @@ def test_the_agent_installs_the_published_site_byte_for_byte(
 ):
     release_publish(cluster=cluster)
     token = credential_issue(cluster=cluster).token
-    config = _agent_config(
+    config = agent_config_make(
         live_server=live_server, settings=settings, token=token, folder=tmp_path / "pc"
     )
 
@@ -92,7 +73,7 @@ def test_a_usb_bundle_installs_like_a_download(settings, cluster, built_site, tm
     bundle = tmp_path / "usb" / "bo-y.tar"
     release_bundle_write(cluster=cluster, out_path=bundle)
     # The cluster PC has no link: its config still names a server it never reaches.
-    config = _agent_config(
+    config = agent_config_make(
         live_server=type("Offline", (), {"url": "http://127.0.0.1:9"}),
         settings=settings,
         token="unused",
@@ -112,7 +93,7 @@ def test_spooled_feedback_and_play_log_arrive_exactly_once(
     live_server, settings, cluster, tmp_path
 ):
     token = credential_issue(cluster=cluster).token
-    config = _agent_config(
+    config = agent_config_make(
         live_server=live_server, settings=settings, token=token, folder=tmp_path / "pc"
     )
     spool = Spool(root=Layout(root=config.data_dir).spool)

@@ -9,6 +9,14 @@ from cms.releases.services import credential_issue, release_publish
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True, params=["local", "s3"])
+def store(request):
+    """Every test here runs against the local folder and a real S3 bucket."""
+    if request.param == "s3":
+        request.getfixturevalue("s3_store")
+    return request.param
+
+
 @pytest.fixture
 def published(settings, cluster, built_site):
     release_publish(cluster=cluster)
