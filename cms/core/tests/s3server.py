@@ -81,6 +81,7 @@ class S3Server:
     process: subprocess.Popen
     endpoint_url: str
     log_path: Path
+    ports: tuple[int, ...] = ()
     access_key_id: str = ACCESS_KEY_ID
     secret_access_key: str = SECRET_ACCESS_KEY
     region: str = REGION
@@ -115,6 +116,11 @@ class S3Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)
+        # A killed weed leaves its Unix sockets, always in /tmp, named by port.
+        for port in self.ports:
+            for grpc in (port, port + 10000):
+                for left in Path("/tmp").glob(f"seaweedfs-*-{grpc}.sock"):
+                    left.unlink(missing_ok=True)
 
 
 def _command(*, data_dir: Path, config: Path, ports: list[int]) -> list[str]:
@@ -183,7 +189,10 @@ def s3_server_start(*, work_dir: Path) -> S3Server:
             command, stdout=log, stderr=subprocess.STDOUT, cwd=work_dir
         )
     server = S3Server(
-        process=process, endpoint_url=f"http://127.0.0.1:{ports[3]}", log_path=log_path
+        process=process,
+        endpoint_url=f"http://127.0.0.1:{ports[3]}",
+        log_path=log_path,
+        ports=tuple(ports),
     )
     try:
         _wait_ready(server, time.monotonic() + START_TIMEOUT_S)
