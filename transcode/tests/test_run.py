@@ -41,11 +41,22 @@ def long_hd(tmp_path_factory) -> Path:
 
 
 def _children(pid: int) -> list[int]:
+    """The ffmpeg and ffprobe processes `pid` started and still has (other
+    children, such as a test server another suite's session fixture keeps
+    running, are not the transcoder's)."""
     found = []
     for task in Path(f"/proc/{pid}/task").iterdir():
         text = (task / "children").read_text().split()
-        found += [int(child) for child in text]
+        found += [int(child) for child in text if _is_ffmpeg(int(child))]
     return found
+
+
+def _is_ffmpeg(pid: int) -> bool:
+    try:
+        name = Path(f"/proc/{pid}/comm").read_text().strip()
+    except FileNotFoundError:
+        return False
+    return name in ("ffmpeg", "ffprobe")
 
 
 def _alive(pid: int) -> bool:
