@@ -25,7 +25,7 @@ from kiosk_site.errors import KioskSiteError
 from kiosk_site.release import publish as release_format
 from kiosk_site.release.bundle import BundleInfo, bundle_write
 from kiosk_site.release.keys import KeyPaths, keygen, signer_load
-from kiosk_site.release.manifest import manifest_loads
+from kiosk_site.release.manifest import manifest_from_tree, manifest_loads
 from kiosk_site.release.metadata import timestamp_refresh
 
 from .errors import (
@@ -174,6 +174,39 @@ def release_publish(
         data={"build": release.build, "files": release.file_count, "by": trigger},
     )
     return release
+
+
+def release_publish_if_changed(
+    *, cluster: Cluster, site_dir: Path | None = None
+) -> Release | None:
+    """Publish the cluster's build as `release_publish` does, unless it holds
+    exactly the files of the cluster's last release: then None.
+
+    A kiosk rebuild often changes nothing (a publish that no page of the
+    cluster shows, a burst of rebuilds queued while one page after another
+    was published); agents would install the same files under a new build.
+    """
+    site_dir = Path(site_dir or Path(settings.KIOSK_BUILD_ROOT) / cluster.code)
+    last = Release.objects.filter(cluster=cluster).order_by("-build").first()
+    if last is not None and _same_files(
+        code=cluster.code, build=last.build, site_dir=site_dir
+    ):
+        logger.info(
+            "cluster %s: build unchanged since release %s", cluster.code, last.build
+        )
+        return None
+    return release_publish(cluster=cluster, site_dir=site_dir)
+
+
+def _same_files(*, code: str, build: int, site_dir: Path) -> bool:
+    """Whether ``site_dir`` holds exactly the files of build ``build``."""
+    record = cluster_dir(code=code) / "builds" / f"{build}.json"
+    try:
+        previous = manifest_loads(data=record.read_bytes())
+        current = manifest_from_tree(site_dir=site_dir, cluster=code, build=build)
+    except (OSError, KioskSiteError):
+        return False  # no record or no folder: publishing says what is wrong
+    return current.files == previous.files
 
 
 def release_timestamps_refresh() -> list[str]:

@@ -119,3 +119,31 @@ def test_the_kiosk_task_publishes_after_the_build_when_enabled(
     result = kiosk_rebuild.call(cluster_code="bo-y")
     assert result["build"] == 1
     assert Release.objects.get().trigger == Release.Trigger.BUILD
+
+
+def test_the_kiosk_task_publishes_a_build_only_when_its_files_changed(
+    settings, cluster, monkeypatch
+):
+    from cms.kiosks import services as kiosk_services
+    from cms.kiosks.tasks import kiosk_rebuild
+
+    versions = iter([1, 1, 2])
+
+    class Report:
+        def summary(self):
+            return "built"
+
+    def fake_build(*, cluster, **kwargs):
+        out = Path(settings.KIOSK_BUILD_ROOT) / cluster.code
+        site_make(out_dir=out, version=next(versions))
+        return Report()
+
+    monkeypatch.setattr(kiosk_services, "kiosk_build", fake_build)
+    settings.RELEASE_PUBLISH_ON_BUILD = True
+    assert kiosk_rebuild.call(cluster_code="bo-y")["build"] == 1
+    assert kiosk_rebuild.call(cluster_code="bo-y")["build"] == "unchanged"
+    assert kiosk_rebuild.call(cluster_code="bo-y")["build"] == 2
+    assert list(Release.objects.values_list("build", flat=True).order_by("build")) == [
+        1,
+        2,
+    ]
