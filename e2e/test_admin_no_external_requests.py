@@ -1,4 +1,5 @@
-"""The admin, the public portal and the API load nothing from another host.
+"""The admin, the public portal and the API load nothing from another host,
+and break no rule of the Content-Security-Policy the CMS sends.
 
 The CMS runs for real: a fresh SQLite database is migrated and seeded with the
 demo province (``manage.py seed_demo``) and served by ``runserver`` on
@@ -9,7 +10,8 @@ images, fonts, scripts, XHR/fetch) is recorded, and so is every resource the
 final page refers to (a lazy image not loaded yet, a preconnect hint); any to
 another host is reported with its screen. Each screen must load (status 200
 and an element only that screen has), so a failed login cannot pass for a
-clean one.
+clean one. Every CSP violation (a ``securitypolicyviolation`` event in any
+frame, or Chromium's console message about one) is reported with its screen.
 """
 
 import io
@@ -37,6 +39,11 @@ VIEWPORT = {"width": 1280, "height": 900}
 # turn off the HTTP cache, and every screen would fetch the admin's scripts anew.
 OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 QUIET_SECONDS = 0.2
+# Reports each CSP violation of the document or any frame to the test.
+CSP_LISTENER_JS = """document.addEventListener("securitypolicyviolation", (e) =>
+    window.__cspViolation(
+        `${e.effectiveDirective} blocked ${e.blockedURI || "inline"}` +
+        ` at ${e.sourceFile}:${e.lineNumber} (${e.sample})`));"""
 
 # Path (with {vi_page} / {en_page} filled in after seeding) and an element
 # only that screen shows once it has loaded, even when its list is empty for
@@ -131,6 +138,7 @@ class Traffic:
     screen: str = ""
     # (screen, URL) -> "requested" or "refers to", whichever was seen first
     found: dict[tuple[str, str], str] = field(default_factory=dict)
+    csp_violations: list[str] = field(default_factory=list)
     pending: int = 0
     last_activity: float = 0.0
 
@@ -138,6 +146,16 @@ class Traffic:
         context.on("request", self._started)
         context.on("requestfinished", self._ended)
         context.on("requestfailed", self._ended)
+        context.expose_function("__cspViolation", self._csp_violation)
+        context.add_init_script(CSP_LISTENER_JS)
+        context.on("console", self._console)
+
+    def _csp_violation(self, what: str) -> None:
+        self.csp_violations.append(f"  {self.screen}: {what}")
+
+    def _console(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(f"  {self.screen}: console: {message.text}")
 
     def _started(self, request: Request) -> None:
         self.pending += 1
@@ -174,9 +192,16 @@ class Traffic:
                 self.check(url, how="refers to")
 
     def assert_none(self) -> None:
-        if self.found:
-            lines = [f"  {s}: {how} {url}" for (s, url), how in self.found.items()]
-            raise AssertionError("requests to another host:\n" + "\n".join(lines))
+        lines = [f"  {s}: {how} {url}" for (s, url), how in self.found.items()]
+        problems = []
+        if lines:
+            problems.append("requests to another host:\n" + "\n".join(lines))
+        if self.csp_violations:
+            problems.append(
+                "Content-Security-Policy violations:\n"
+                + "\n".join(dict.fromkeys(self.csp_violations))
+            )
+        assert not problems, "\n".join(problems)
 
 
 def _free_port() -> int:
@@ -394,4 +419,32 @@ def test_public_portal_and_api_load_nothing_from_another_host(cms, new_context):
     answer = page.evaluate(f"fetch({api!r}).then((r) => r.json())")
     assert answer["meta"]["total_count"] > 0, answer
     _open(page, traffic, cms.url + api, ".response-info", "API (browsable)")
+    traffic.assert_none()
+
+
+def test_kiosk_preview_loads_only_its_own_assets_under_the_policy(cms, new_context):
+    """The page editor's Preview -> Kiosk: the kiosk's own page, scripts and
+    styles served from the admin, inside the CMS's CSP."""
+    context, traffic = new_context(cms)
+    page = context.new_page()
+    _log_in(page, traffic, cms, "head")
+    editor = cms.url + cms.path("page editor")
+    _open(page, traffic, editor, SCREENS["page editor"][1], "head page editor")
+    preview = editor + "preview/"
+    # What the preview panel does: post the form, then load the preview.
+    stored = page.evaluate(
+        """async (url) => {
+            const form = document.querySelector("form#page-edit-form");
+            const answer = await fetch(url, {method: "POST", body: new FormData(form)});
+            return (await answer.json()).is_valid;
+        }""",
+        preview,
+    )
+    assert stored, "the page editor's form was not valid for a preview"
+    _open(page, traffic, preview + "?mode=kiosk", "[data-template]", "kiosk preview")
+    assets = page.evaluate(
+        """() => [...document.querySelectorAll("script[src], link[rel=stylesheet]")]
+            .map((el) => el.src || el.href)"""
+    )
+    assert assets and all("/admin/kiosk-preview/" in url for url in assets), assets
     traffic.assert_none()

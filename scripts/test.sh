@@ -20,6 +20,18 @@ echo "==> manage.py check / makemigrations --check"
 $PY manage.py check
 $PY manage.py makemigrations --check --dry-run
 
+echo "==> manage.py check --deploy (production settings, throwaway environment)"
+DEPLOY_TMP=$(mktemp -d)
+touch "$DEPLOY_TMP/release-signing-key.pem" "$DEPLOY_TMP/root.json"
+env -i PATH="$PATH" HOME="$HOME" DJANGO_SETTINGS_MODULE=cms.settings.production \
+  SECRET_KEY="$($PY -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+  ALLOWED_HOSTS=cms.example.org WAGTAILADMIN_BASE_URL=https://cms.example.org \
+  DATABASE_URL="sqlite:///$DEPLOY_TMP/db.sqlite3" EMAIL_URL=smtp://localhost:25 \
+  RELEASE_SIGNING_KEY="$DEPLOY_TMP/release-signing-key.pem" \
+  RELEASE_ROOT_METADATA="$DEPLOY_TMP/root.json" \
+  $PY manage.py check --deploy --fail-level WARNING
+rm -rf "$DEPLOY_TMP"
+
 echo "==> tests on SQLite"
 env -u DATABASE_URL .venv/bin/pytest -q
 

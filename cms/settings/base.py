@@ -4,6 +4,7 @@ from pathlib import Path
 
 import django.conf.locale
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -57,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.headless.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -183,11 +186,25 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A request body that is not a file upload (a form, JSON for the API); the
+# page editor posts StreamField pages far larger than Django's 2.5 MB default.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Cụm thông tin điện tử")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Images: Wagtail refuses a larger file or one with more pixels (a PNG of a
+# single colour declares 20000x20000 in a few KB), and cms.core sets Pillow's
+# own limit to the same number so nothing else decodes such a bomb either
+# (cms.core.images turns Pillow's refusal into the form's error).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.core.images.ImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int(
+    "WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024
+)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int(
+    "WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=50_000_000
+)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv", "zip"]
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
@@ -212,6 +229,44 @@ WAGTAILEMBEDS_FINDERS = []
 # source's live status: every translation goes through moderation.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
+
+# --- Security headers ---------------------------------------------------------
+# One Content-Security-Policy (django-csp) for the admin, the portal, the API
+# and the kiosk preview, in every environment, so that the browser tests run
+# under it (e2e/test_admin_no_external_requests.py fails on any violation).
+# Nothing loads from another host (see above); scripts only from files the CMS
+# serves (and, for now, the admin's inline scripts: see script-src).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # 'unsafe-inline' only because Wagtail 7.4 still runs inline scripts
+        # that no setting can give a nonce: the page explorer's two, the page
+        # editor's StreamField fragments inserted by jQuery, and the
+        # wagtail-localize editor's. Drop it when they are gone (the e2e test
+        # reports each one as a violation).
+        "script-src": [SELF, UNSAFE_INLINE],
+        # Wagtail's admin (and wagtail-localize's editor) set style attributes
+        # and inject <style> elements from their scripts, so styles need
+        # 'unsafe-inline'; a style cannot run code.
+        "style-src": [SELF, UNSAFE_INLINE],
+        # data: for SVG icons in stylesheets; blob: for the image chooser's
+        # previews of a file before it is uploaded.
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        # blob: so programme previews can play a video picked from disk.
+        "media-src": [SELF, "blob:"],
+        # Wagtail's preview panel is a same-origin iframe.
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+# Django's default DENY stays: Wagtail's preview views send SAMEORIGIN
+# themselves, and the CSP's frame-ancestors says the same to current browsers.
+SECURE_REFERRER_POLICY = "same-origin"
 
 # --- Kiosk snapshot ---------------------------------------------------------
 # Snapshots hold only published content; keep them private in production and
