@@ -18,3 +18,19 @@ def test_the_check_finds_a_circle_hidden_in_a_function(tmp_path, monkeypatch):
     graph = import_graph(("circ",))
     assert import_cycles(graph) == [["circ.a", "circ.b"]]
     assert cycle_path(graph, ["circ.a", "circ.b"]) == "circ.a -> circ.b -> circ.a"
+
+
+def test_the_check_finds_a_module_importing_its_own_package(tmp_path, monkeypatch):
+    """`from pkg import sub` inside pkg runs pkg/__init__.py, which may import
+    the module back: grimp alone records only `pkg.sub`."""
+    package = tmp_path / "circp"
+    package.mkdir()
+    (package / "__init__.py").write_text("from circp.index import build\n")
+    (package / "index.py").write_text("from circp import segment\n\nbuild = 1\n")
+    (package / "segment.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    graph = import_graph(("circp",))
+    assert import_cycles(graph) == [["circp", "circp.index"]]
+    assert cycle_path(graph, ["circp", "circp.index"]) == (
+        "circp -> circp.index -> circp"
+    )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import inspect
 import json
 import operator
 import pickle
@@ -29,9 +30,8 @@ from itertools import accumulate, chain, compress, repeat
 from pathlib import Path
 from typing import Any
 
-from kiosk_site.search import segment
 from kiosk_site.search.segment import distinct_tokens, fnv1a
-from kiosk_site.snapshot import page_columns, page_url, paths
+from kiosk_site.snapshot import page_columns, page_url
 
 INDEX_VERSION = 3
 SNIPPET_CHARS = 160
@@ -597,9 +597,14 @@ def _commit(
 
 @functools.cache
 def _code_hash() -> str:
-    """Cached indexes are only valid for the code that made them (paths.py
-    makes the URLs, which locale keys leave out as page paths decide them)."""
-    files = (Path(__file__), Path(segment.__file__), Path(paths.__file__))
+    """Cached indexes are only valid for the code that made them: this
+    module, the tokenizer and the module that makes the URLs (which locale
+    keys leave out as page paths decide them)."""
+    files = (
+        Path(__file__),
+        Path(inspect.getfile(fnv1a)),
+        Path(inspect.getfile(page_url)),
+    )
     return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
 
 
