@@ -291,26 +291,34 @@ def credential_issue(
     return issued
 
 
+def _retire(
+    *, cluster: Cluster, user: AbstractBaseUser | None, how: str, message: str
+) -> ClusterCredential:
+    """Mark the cluster's active credential rotated or revoked (``how``) now;
+    CredentialError with ``message`` when it has none. Its token stops working
+    on the next request."""
+    active = _active_for_update(cluster=cluster)
+    if active is None:
+        raise CredentialError(message % {"code": cluster.code})
+    setattr(active, f"{how}_at", timezone.now())
+    setattr(active, f"{how}_by", user)
+    active.save(update_fields=[f"{how}_at", f"{how}_by"])
+    return active
+
+
 @transaction.atomic
 def credential_rotate(
     *, cluster: Cluster, user: AbstractBaseUser | None = None
 ) -> IssuedCredential:
     """Replace the cluster's active credential; the old token stops working now."""
-    active = _active_for_update(cluster=cluster)
-    if active is None:
-        raise CredentialError(
-            _("Cluster %(code)s has no active credential to rotate; issue one.")
-            % {"code": cluster.code}
-        )
-    active.rotated_at = timezone.now()
-    active.rotated_by = user
-    active.save(update_fields=["rotated_at", "rotated_by"])
+    message = _("Cluster %(code)s has no active credential to rotate; issue one.")
+    old = _retire(cluster=cluster, user=user, how="rotated", message=message)
     issued = _credential_new(cluster=cluster, user=user)
     log(
         instance=cluster,
         action="releases.credential_rotate",
         user=user,
-        data={"old": active.prefix, "prefix": issued.credential.prefix},
+        data={"old": old.prefix, "prefix": issued.credential.prefix},
     )
     return issued
 
@@ -320,15 +328,8 @@ def credential_revoke(
     *, cluster: Cluster, user: AbstractBaseUser | None = None
 ) -> ClusterCredential:
     """Revoke the cluster's active credential; its agent is refused at once."""
-    active = _active_for_update(cluster=cluster)
-    if active is None:
-        raise CredentialError(
-            _("Cluster %(code)s has no active credential to revoke.")
-            % {"code": cluster.code}
-        )
-    active.revoked_at = timezone.now()
-    active.revoked_by = user
-    active.save(update_fields=["revoked_at", "revoked_by"])
+    message = _("Cluster %(code)s has no active credential to revoke.")
+    active = _retire(cluster=cluster, user=user, how="revoked", message=message)
     log(
         instance=cluster,
         action="releases.credential_revoke",
