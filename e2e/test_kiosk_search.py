@@ -96,3 +96,18 @@ def test_browser_and_builder_cut_text_into_the_same_tokens(page, kiosk):
         samples,
     )
     assert browser == [[tokens(s), query_tokens(s)] for s in samples]
+
+
+def test_enter_in_the_search_box_stays_on_the_page_without_an_inline_handler(
+    page, kiosk
+):
+    # The pages' CSP forbids inline handlers: search.js prevents the submit.
+    page.goto(kiosk.url + "/vi/search/")
+    assert page.locator("form.search-form").get_attribute("onsubmit") is None
+    tap_keys(page, "ha noi")
+    page.wait_for_function("document.querySelector('.search').dataset.done")
+    page.evaluate("() => { window.stillHere = true; }")
+    page.locator("#q").press("Enter")
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.stillHere === true")
+    assert page.url == kiosk.url + "/vi/search/"

@@ -131,6 +131,11 @@
     clearTimeout(timer);
     timer = setTimeout(function () { show(input.value); }, 60);
   });
+  // The form only holds the box: Enter (or a keyboard's submit) stays here.
+  // A listener, not an onsubmit attribute: the pages' CSP forbids inline handlers.
+  box.querySelector(".search-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+  });
   box.addEventListener("click", function (e) {
     if (e.target.closest("[data-action=clear]")) {
       input.value = ""; input.dispatchEvent(new Event("input", { bubbles: true }));
