@@ -26,6 +26,11 @@ limits=None, encoding=None) -> list[VerifiedOutput]``
 
 ``Profile(width, height, fps=25, max_kbps=8000, audio=True, fit="pad",
 tolerance=1.25)`` with ``Profile.key()``, a stable id for deduplication;
+``kiosk_profile(info) -> KioskProfile``, the kiosk page's rendition of a probed
+source (its shape, at most 1280 px a side and 30 fps, 3 Mbit/s; verify holds
+it to those ceilings); ``poster(src, out, width=, height=, at_s=)`` writes a
+JPEG still and ``poster_time(duration)`` says where to take it;
+``webvtt(SubtitleTrack) -> str`` gives a track as WebVTT for a ``<track>``;
 ``Limits`` (input limits), ``Encoding`` (encoder settings);
 ``subtitles_hash(tracks)`` for the subtitle part of a rendition's identity.
 
@@ -37,7 +42,7 @@ Command line: ``python -m transcode probe FILE [--json]`` and
 [--fit pad|crop|stretch] [--no-audio] [--subtitle LANG=FILE …] [--json]``.
 """
 
-from .config import Encoding, Limits, Profile
+from .config import Encoding, KioskProfile, Limits, Profile
 from .errors import (
     Cancelled,
     EncodeFailed,
@@ -47,9 +52,11 @@ from .errors import (
     TranscodeError,
     VerifyFailed,
 )
+from .plan import kiosk_profile
+from .poster import poster, poster_time
 from .probe import AudioInfo, MediaInfo, VideoInfo, probe
 from .run import Progress, transcode
-from .subtitles import SubtitleTrack, subtitles_hash
+from .subtitles import SubtitleTrack, subtitles_hash, webvtt
 from .verify import VerifiedOutput, verify
 
 __all__ = [
@@ -58,6 +65,7 @@ __all__ = [
     "EncodeFailed",
     "Encoding",
     "InvalidProfile",
+    "KioskProfile",
     "Limits",
     "MediaInfo",
     "ProbeRefused",
@@ -69,8 +77,12 @@ __all__ = [
     "VerifiedOutput",
     "VerifyFailed",
     "VideoInfo",
+    "kiosk_profile",
+    "poster",
+    "poster_time",
     "probe",
     "subtitles_hash",
     "transcode",
     "verify",
+    "webvtt",
 ]

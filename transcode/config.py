@@ -25,6 +25,13 @@ FFPROBE = (
 
 GIB = 1024**3
 
+# The kiosk's browser rendition: Chromium plays H.264 in MP4 everywhere, a
+# page column never shows more than 1280 px, and 3 Mbit/s keeps a kiosk on a
+# slow uplink in sync.
+KIOSK_MAX_SIDE = 1280
+KIOSK_MAX_KBPS = 3000
+KIOSK_MAX_FPS = 30.0
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -154,4 +161,41 @@ class Profile:
             "tolerance": f"{float(self.tolerance):.4f}",
         }
         blob = json.dumps(normal, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(blob.encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class KioskProfile(Profile):
+    """The kiosk page's rendition: the source's shape, at most 1280 px a side.
+
+    Its size is the source picture scaled down (see ``plan.kiosk_profile``);
+    verify also holds the file to the kiosk's own ceilings (side, bitrate).
+    """
+
+    max_kbps: int = KIOSK_MAX_KBPS
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if max(self.width, self.height) > KIOSK_MAX_SIDE:
+            raise InvalidProfile(
+                gettext_noop(
+                    "kiosk profile %(size)s is larger than %(limit)s px a side; "
+                    "scale it down"
+                ),
+                size=f"{self.width}x{self.height}",
+                limit=KIOSK_MAX_SIDE,
+            )
+        if self.max_kbps > KIOSK_MAX_KBPS:
+            raise InvalidProfile(
+                gettext_noop(
+                    "kiosk profile max_kbps %(value)s is over the kiosk's "
+                    "%(limit)s kbit/s; use %(limit)s or less"
+                ),
+                value=self.max_kbps,
+                limit=KIOSK_MAX_KBPS,
+            )
+
+    def key(self) -> str:
+        """Like ``Profile.key``, never equal to a face profile's of that size."""
+        blob = json.dumps({"kiosk": super().key(), "side": KIOSK_MAX_SIDE})
         return hashlib.sha256(blob.encode()).hexdigest()[:32]

@@ -17,7 +17,15 @@ from pathlib import Path
 import ffmpeg
 
 from ._proc import file_url
-from .config import FFMPEG, Encoding, Profile
+from .config import (
+    FFMPEG,
+    KIOSK_MAX_FPS,
+    KIOSK_MAX_KBPS,
+    KIOSK_MAX_SIDE,
+    Encoding,
+    KioskProfile,
+    Profile,
+)
 from .probe import MediaInfo
 
 # H.264 Table A-1: level -> (max macroblocks/s, max frame size in MBs,
@@ -80,6 +88,38 @@ def h264_level(width: int, height: int, fps: float, video_kbps: int) -> str:
         ):
             return name
     return H264_LEVELS[-1][0]
+
+
+def kiosk_size(width: int, height: int) -> tuple[int, int]:
+    """The source's display size scaled to at most 1280 px a side, kept in
+    shape, each side even (yuv420p) and at least 16 px."""
+    scale = min(1.0, KIOSK_MAX_SIDE / max(width, height))
+
+    def side(value: int) -> int:
+        return min(KIOSK_MAX_SIDE, max(16, 2 * math.floor(value * scale / 2)))
+
+    return side(width), side(height)
+
+
+def kiosk_fps(fps: float) -> float:
+    """The source's frame rate, halved until it is at most 30 (50 -> 25):
+    every other frame dropped evenly, never a judder of repeated frames."""
+    while fps > KIOSK_MAX_FPS + 0.01:
+        fps /= 2
+    return round(max(1.0, fps), 3)
+
+
+def kiosk_profile(info: MediaInfo) -> KioskProfile:
+    """The kiosk rendition of a probed source: its shape, at most 1280 px a
+    side, at most 30 fps, 3 Mbit/s, with sound if the source has any."""
+    width, height = kiosk_size(info.video.display_width, info.video.display_height)
+    return KioskProfile(
+        width=width,
+        height=height,
+        fps=kiosk_fps(info.video.fps),
+        max_kbps=KIOSK_MAX_KBPS,
+        audio=info.audio is not None,
+    )
 
 
 def _fps_text(value: Fraction) -> str:

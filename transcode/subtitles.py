@@ -215,6 +215,36 @@ def build_ass(
     return "\n".join(lines) + "\n"
 
 
+def _vtt_time(seconds: float) -> str:
+    millis = int(round(seconds * 1000))
+    return (
+        f"{millis // 3_600_000:02d}:{millis // 60_000 % 60:02d}:"
+        f"{millis // 1000 % 60:02d}.{millis % 1000:03d}"
+    )
+
+
+def _vtt_text(text: str) -> str:
+    # Cue text is HTML-like: escape markup, and "-->" would end the timing.
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def webvtt(track: SubtitleTrack) -> str:
+    """The track (SRT or WebVTT) as a clean WebVTT file for a ``<track>``.
+
+    Cues are read as for burning (tags removed, checked), so a browser gets
+    plain text cues whatever the editor uploaded. Raises SubtitleError.
+    """
+    lines = ["WEBVTT", ""]
+    for cue in read_cues(track):
+        lines += [
+            f"{_vtt_time(cue.start_s)} --> {_vtt_time(cue.end_s)}",
+            _vtt_text(cue.text),
+            "",
+        ]
+    return "\n".join(lines)
+
+
 def load_tracks(
     tracks: list[SubtitleTrack] | None,
 ) -> list[tuple[SubtitleTrack, list[Cue]]]:

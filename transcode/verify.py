@@ -11,7 +11,14 @@ from fractions import Fraction
 from pathlib import Path
 
 from ._proc import ffmpeg_version, file_url, last_error_line, run_tool
-from .config import FFPROBE, Limits, Profile
+from .config import (
+    FFPROBE,
+    KIOSK_MAX_KBPS,
+    KIOSK_MAX_SIDE,
+    KioskProfile,
+    Limits,
+    Profile,
+)
 from .errors import VerifyFailed, gettext_noop, translate
 from .sniff import iso_boxes
 
@@ -138,7 +145,9 @@ def verify(
     frame rate equal to the profile's, keyframes at least every 2 s, duration
     within 0.5 s of ``source_duration``, an AAC 48 kHz stereo track if and only
     if the profile has sound, average bitrate at most the cap and the busiest
-    one-second window at most cap x tolerance. ``name`` is the file name used
+    one-second window at most cap x tolerance. A :class:`KioskProfile` output
+    must also keep within the kiosk's ceilings: 1280 px a side and 3 Mbit/s on
+    average, whatever the profile says. ``name`` is the file name used
     in messages (the final name when ``path`` is still a temporary file).
     """
     limits = limits or Limits()
@@ -157,6 +166,8 @@ def verify(
     problems += keyframe_problems(timing.keyframes, timing.key_gap, want)
     rates = _rates(path, streams)
     problems += bitrate_problems(rates.avg_kbps, rates.peak_kbps, profile)
+    if isinstance(profile, KioskProfile):
+        problems += kiosk_problems(streams.video, rates.avg_kbps)
     if problems:
         raise _fail(problems, name)
     return _verified_output(path, profile, streams, fps, timing, rates)
@@ -274,6 +285,31 @@ def _picture_problems(video: dict, profile: Profile) -> list[Problem]:
                     got=side["rotation"],
                 )
             )
+    return problems
+
+
+def kiosk_problems(video: dict, avg_kbps: float) -> list[Problem]:
+    """A kiosk rendition: at most 1280 px a side, at most 3 Mbit/s on average."""
+    problems: list[Problem] = []
+    width, height = int(video.get("width") or 0), int(video.get("height") or 0)
+    if max(width, height) > KIOSK_MAX_SIDE:
+        problems.append(
+            _p(
+                gettext_noop("kiosk picture %(got)s larger than %(limit)s px a side"),
+                got=f"{width}x{height}",
+                limit=KIOSK_MAX_SIDE,
+            )
+        )
+    if avg_kbps > KIOSK_MAX_KBPS:
+        problems.append(
+            _p(
+                gettext_noop(
+                    "average bitrate %(got)s kbit/s over the kiosk's %(cap)s kbit/s"
+                ),
+                got=f"{avg_kbps:.0f}",
+                cap=KIOSK_MAX_KBPS,
+            )
+        )
     return problems
 
 
