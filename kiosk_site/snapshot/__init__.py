@@ -3,8 +3,9 @@
 Owns reading and validating a snapshot file or URL against the versioned
 schema (`read`), its one-page-per-line layout and the re-parsing of only the
 lines that changed since the last read (`lines`), and where each page lives
-in the built site (`paths`). Imports only `kiosk_site.config`,
-`kiosk_site.errors` and the standard library (plus fastjsonschema); every
+in the built site (`paths`), and the sanitising of every page's HTML as it
+is read (`sanitise`). Imports only `kiosk_site.config`, `kiosk_site.errors`
+and the standard library (plus fastjsonschema and nh3); every
 other part of the package imports it, never the reverse.
 """
 
@@ -22,14 +23,17 @@ from kiosk_site.snapshot.read import (
     snapshot_validate,
     snapshot_validate_changed,
 )
+from kiosk_site.snapshot.sanitise import html_sanitise, page_sanitise
 
 __all__ = [
     "Snapshot",
     "canonical_json",
     "changed_pages",
+    "html_sanitise",
     "page_columns",
     "page_content_hash",
     "page_output",
+    "page_sanitise",
     "page_url",
     "schema_errors",
     "snapshot_cache_clear",

@@ -7,7 +7,8 @@
 
 Any JSON reader takes it. Raw newlines cannot occur inside JSON strings, so
 the pages can be cut apart without parsing them, and each line is parsed on
-its own, which proves it holds one value. A long-lived builder (the CMS
+its own, which proves it holds one value (and its HTML is sanitised, see
+`sanitise`). A long-lived builder (the CMS
 worker) keeps the last snapshot it read: the next one is compared with it
 byte for byte from both ends, and only the lines between the first and the
 last difference are parsed again. The other pages are the same objects as
@@ -23,6 +24,8 @@ import operator
 import sys
 from dataclasses import dataclass
 from typing import Any
+
+from kiosk_site.snapshot.sanitise import page_sanitise
 
 PAGES_START = b'"pages":['
 # Written after the pages, so that the first line changes only when the
@@ -147,9 +150,10 @@ def _tail(line: bytes) -> dict[str, Any] | None:
 
 
 def _page(line: bytes, last: bool) -> Any:
+    """A page line parsed, its HTML sanitised (only lines parsed anew are)."""
     if last == line.endswith(b","):
         raise ValueError("a page line ends with a comma unless it is the last")
-    return json.loads(line.removesuffix(b","))
+    return page_sanitise(json.loads(line.removesuffix(b",")))
 
 
 def _read(raw: bytes) -> _Read | None:

@@ -24,6 +24,7 @@ from kiosk_site.snapshot.lines import (
     parse_by_lines,
     snapshot_dumps,  # noqa: F401 - where callers import it
 )
+from kiosk_site.snapshot.sanitise import page_sanitise
 
 
 def snapshot_cache_clear() -> None:
@@ -246,7 +247,10 @@ def snapshot_validate_changed(
 
 
 def snapshot_read(source: str | Path) -> Snapshot:
-    """Load and parse a snapshot without validating it (see snapshot_load)."""
+    """Load and parse a snapshot without validating it (see snapshot_load).
+
+    Every HTML field of every page comes back sanitised (see `sanitise`):
+    the builder trusts no markup of the snapshot."""
     source = str(source)
     if not source.startswith(("http://", "https://")):
         source = str(Path(source).resolve())
@@ -260,6 +264,9 @@ def snapshot_read(source: str | Path) -> Snapshot:
         raise SnapshotError(
             f"snapshot {source} is not UTF-8 JSON: {err}; re-export it from the CMS"
         ) from err
+    pages = data.get("pages") if isinstance(data, dict) else None
+    for page in pages if isinstance(pages, list) else ():
+        page_sanitise(page)
     return Snapshot(data=data, source=source)
 
 
