@@ -220,10 +220,13 @@ class RenditionQuerySet(models.QuerySet):
 
 
 class Rendition(models.Model):
-    """One verified encode of a source video for one LED-face profile.
+    """One verified encode of a source video for one LED-face profile, or the
+    kiosk pages' rendition of it (``kind``).
 
     Identified by ``input_key`` (source hash + profile + subtitles), so identical
-    inputs, from any programme, share one rendition.
+    inputs, from any programme, share one rendition. A kiosk rendition also
+    holds a poster still (made when it is requested, so a page can show it
+    while the video is encoded) and the programme's subtitles as WebVTT.
     """
 
     class Status(models.TextChoices):
@@ -232,7 +235,14 @@ class Rendition(models.Model):
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
 
+    class Kind(models.TextChoices):
+        FACE = "face", _("LED face")
+        KIOSK = "kiosk", _("Kiosk pages")
+
     input_key = models.CharField(max_length=64, unique=True, editable=False)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.FACE
+    )
     programme = models.ForeignKey(
         Programme,
         verbose_name=_("first requested by"),
@@ -266,6 +276,9 @@ class Rendition(models.Model):
     avg_kbps = models.FloatField(null=True, blank=True)
     peak_kbps = models.FloatField(null=True, blank=True)
     ffmpeg_version = models.CharField(max_length=120, blank=True)
+    poster = models.FileField(upload_to="programmes/posters/", blank=True)
+    # Kiosk only: [{"language", "name" (storage name), "sha256", "size"}].
+    webvtt = models.JSONField(default=list, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)

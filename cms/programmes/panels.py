@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
 from .models import Rendition
-from .selectors import programme_readiness
+from .selectors import programme_kiosk_rendition, programme_readiness
 
 
 class RenditionStatusPanel(Panel):
@@ -23,9 +23,12 @@ class RenditionStatusPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             rows = []
+            kiosk = None
             if self.instance.pk and self.instance.source_video:
                 rows = programme_readiness(self.instance)
+                kiosk = programme_kiosk_rendition(self.instance)
             context["rows"] = rows
+            context["kiosk"] = kiosk
             context["done"] = sum(
                 1
                 for row in rows

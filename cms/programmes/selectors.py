@@ -92,6 +92,69 @@ def programme_rendition_needs(programme: Programme) -> list[RenditionNeed]:
     return needs
 
 
+# What the kiosk rendition's identity covers besides source and subtitles; its
+# size and rate follow from the source (transcode.kiosk_profile), so a new
+# version here makes every programme's kiosk rendition again.
+KIOSK_PROFILE = {"kind": "kiosk", "v": 1}
+
+
+@dataclass(frozen=True)
+class KioskNeed:
+    """What the kiosk pages need from one programme: one rendition, every
+    subtitle language as a WebVTT track."""
+
+    input_key: str
+    profile_key: str
+    subtitle_languages: tuple[str, ...]
+    subtitle_sha256: str
+
+
+def programme_kiosk_need(programme: Programme) -> KioskNeed:
+    """The kiosk rendition a programme needs, whatever clusters show it."""
+    tracks = list(programme.subtitle_tracks.all())
+    languages = tuple(sorted(track.language for track in tracks))
+    texts = {track.language: subtitle_text(track) for track in tracks}
+    subtitle_sha = (
+        _sha256_json([[code, texts[code]] for code in languages]) if tracks else ""
+    )
+    profile_key = _sha256_json(KIOSK_PROFILE)
+    input_key = _sha256_json(
+        {
+            "source": programme.source_sha256,
+            "profile": profile_key,
+            "subtitles": subtitle_sha,
+        }
+    )
+    return KioskNeed(input_key, profile_key, languages, subtitle_sha)
+
+
+def programme_kiosk_rendition(programme: Programme) -> Rendition | None:
+    """The kiosk rendition of the programme as it is now (any status), if any."""
+    if not programme.source_sha256:
+        return None
+    need = programme_kiosk_need(programme)
+    return Rendition.objects.filter(input_key=need.input_key).first()
+
+
+def programme_kiosk_playable(programme: Programme) -> Rendition | None:
+    """What kiosk pages show: the current kiosk rendition when it is done;
+    while a new one is made (subtitles edited), the last finished one of the
+    same source; else the current one, not playable yet (its poster may be)."""
+    current = programme_kiosk_rendition(programme)
+    if current is None or current.status == Rendition.Status.DONE:
+        return current
+    earlier = (
+        Rendition.objects.filter(
+            kind=Rendition.Kind.KIOSK,
+            source_sha256=programme.source_sha256,
+            status=Rendition.Status.DONE,
+        )
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    return earlier or current
+
+
 @dataclass(frozen=True)
 class FaceReadiness:
     face: LedFace
