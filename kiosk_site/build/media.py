@@ -7,6 +7,7 @@ import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ EXTENSIONS = {
     "image/svg+xml": ".svg",
     "video/mp4": ".mp4",
     "video/webm": ".webm",
+    "text/vtt": ".vtt",
 }
 
 
@@ -73,13 +75,57 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def programme_media(ident: str, programme: dict[str, Any]) -> Iterator[tuple]:
+    """(key, entry) of a programme's files: its video under its id, its poster
+    under "<id>:poster", each subtitle track under "<id>:subtitles:<lang>"."""
+    if programme.get("video"):
+        yield ident, programme["video"]
+    if programme.get("poster"):
+        yield f"{ident}:poster", programme["poster"]
+    for track in programme.get("subtitles") or ():
+        yield f"{ident}:subtitles:{track['language']}", track
+
+
+def media_entries(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every media entry of a snapshot: images, then each programme's video,
+    poster and subtitle tracks (what a build copies; the CMS places them)."""
+    yield from data["images"].values()
+    for ident, programme in data["programmes"].items():
+        for _key, entry in programme_media(ident, programme):
+            yield entry
+
+
+def _place(
+    snapshot: Snapshot, entry: dict[str, Any], media_dir: Path, what: str
+) -> bool:
+    """Fetch the entry into `media_dir` under its hash name unless it is there;
+    True when it was fetched."""
+    dest = media_dir / media_name(entry)
+    if dest.exists():
+        return False
+    tmp = dest.with_suffix(dest.suffix + ".part")
+    _fetch(resolve_url(snapshot, entry["url"]), tmp)
+    digest = _sha256(tmp)
+    if digest != entry["sha256"]:
+        tmp.unlink()
+        raise MediaError(
+            f"{what} ({entry['url']}) has sha256 {digest}, but the "
+            f"snapshot says {entry['sha256']}; the file is corrupt or "
+            "changed after export: re-export the snapshot or re-upload it"
+        )
+    tmp.replace(dest)
+    return True
+
+
 def media_sync(
     snapshot: Snapshot, *, out_dir: Path, kind: str, key: str
 ) -> tuple[dict[str, str], int]:
-    """Make sure every entry of `images` / programme videos is in `out_dir/media/`.
+    """Make sure every entry of `images` / programme media is in `out_dir/media/`.
 
-    Returns (id -> site URL, number of files fetched). A file already present
-    under its hash name is trusted (its name is its sha256) and not fetched again.
+    Returns (id -> site URL, number of files fetched). For programmes the ids
+    are those of `programme_media` (video, poster, subtitle tracks). A file
+    already present under its hash name is trusted (its name is its sha256)
+    and not fetched again.
     """
     media_dir = out_dir / "media"
     media_dir.mkdir(parents=True, exist_ok=True)
@@ -87,23 +133,12 @@ def media_sync(
     fetched = 0
     entries = snapshot.data[kind]
     for ident in sorted(entries, key=lambda k: (len(k), k)):
-        entry = entries[ident] if key == "" else entries[ident].get(key)
-        if entry is None:
-            continue
-        name = media_name(entry)
-        dest = media_dir / name
-        if not dest.exists():
-            tmp = dest.with_suffix(dest.suffix + ".part")
-            _fetch(resolve_url(snapshot, entry["url"]), tmp)
-            digest = _sha256(tmp)
-            if digest != entry["sha256"]:
-                tmp.unlink()
-                raise MediaError(
-                    f"{kind} {ident} ({entry['url']}) has sha256 {digest}, but the "
-                    f"snapshot says {entry['sha256']}; the file is corrupt or "
-                    "changed after export: re-export the snapshot or re-upload it"
-                )
-            tmp.replace(dest)
-            fetched += 1
-        urls[ident] = f"/media/{name}"
+        if kind == "programmes":
+            items = list(programme_media(ident, entries[ident]))
+        else:
+            entry = entries[ident] if key == "" else entries[ident].get(key)
+            items = [(ident, entry)] if entry is not None else []
+        for name, entry in items:
+            fetched += _place(snapshot, entry, media_dir, f"{kind} {name}")
+            urls[name] = f"/media/{media_name(entry)}"
     return urls, fetched
