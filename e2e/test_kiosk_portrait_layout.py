@@ -216,6 +216,16 @@ def test_portrait_language_chooser_opens_within_reach(page, kiosk, shots, locale
     assert _box(page, "#languages .btn-close")["bottom"] >= HEIGHT - 150
 
 
+def test_portrait_emergency_takeover_buttons_are_within_reach(
+    page, emergency_kiosk, shots
+):
+    _open(page, emergency_kiosk.url + "/km/", PORTRAIT)
+    page.locator("#emergency").wait_for(state="visible")
+    _shoot(page, shots, "km-emergency-portrait")
+    assert _box(page, "#emergency .btn-ack")["top"] >= THIRD
+    assert _above_reach(page, "#emergency") == []
+
+
 @pytest.mark.parametrize("locale", REACH_LOCALES)
 def test_landscape_keeps_the_top_bar_side_column_and_keyboard_under_the_box(
     page, kiosk, shots, locale
