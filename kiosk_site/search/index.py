@@ -9,10 +9,15 @@ Per locale, under `search/<locale>/`:
   page id, so adding a page to a frequent term rewrites one block, not the
   list; the terms are grouped into buckets by FNV-1a (a few per file), as
   creating a file costs more than writing its bytes;
-- `d/<n>.json`: title, URL and snippet of the pages, sharded by page id.
+- `d/<n>.json`: title, URL and snippet of the pages, sharded by page id;
+- `terms.json`: every term but Chinese ones, grouped by first character and
+  sorted, so the search screen can complete the word being typed (prefixes)
+  and find the terms one slip of a finger away (see `search/query.py`).
 Postings are page ids (stable across edits), split into title and body hits and
 delta-encoded; they carry no term frequencies, so an edit only touches the
-files of terms it adds or removes and the shard holding its own document.
+files of terms it adds or removes, the shard holding its own document, and
+`terms.json` when a term appears in or leaves the locale. English terms are
+stemmed (`segment.stem_en`), as the queries are.
 """
 
 from __future__ import annotations
@@ -30,10 +35,10 @@ from itertools import accumulate, chain, compress, repeat
 from pathlib import Path
 from typing import Any
 
-from kiosk_site.search.segment import distinct_tokens, fnv1a
+from kiosk_site.search.segment import distinct_tokens, fnv1a, stemmer, term_kind
 from kiosk_site.snapshot import page_columns, page_url
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 SNIPPET_CHARS = 160
 BLOCK = 512  # postings per file a frequent term is split into (about)
 MAX_BLOCKS = 2
@@ -113,7 +118,22 @@ def page_terms(page: dict[str, Any]) -> tuple[list[str], list[str]]:
 def _page_terms(page: dict[str, Any]) -> tuple[set[str], set[str]]:
     """As `page_terms`, unordered (indexing does not need the order)."""
     title = distinct_tokens(page["title"])
-    return title, distinct_tokens(page["search_text"]) - title
+    other = distinct_tokens(page["search_text"])
+    stem = stemmer(page["locale"])
+    if stem is not None:
+        title = set(map(stem, title))
+        other = set(map(stem, other))
+    return title, other - title
+
+
+def _term_list(terms: Collection[str]) -> dict[str, list[str]]:
+    """The content of terms.json: the terms that are not Chinese (those are
+    matched whole), sorted, grouped by their first character."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for term in sorted(terms):
+        if term_kind(term) != "han":
+            groups[term[0]].append(term)
+    return dict(groups)
 
 
 def _index_files(
@@ -139,6 +159,9 @@ def _index_files(
     files = {base + "meta.json": _dump(meta)}
     files.update(_term_files(base, postings, meta))
     files.update(_doc_files(base, docs, meta["doc_shards"]))
+    term_list = _term_list(postings)
+    if term_list:
+        files[base + "terms.json"] = _dump(term_list)
     return dict(sorted(files.items())), light, {t: df[t] for t in heavy}
 
 
@@ -246,28 +269,6 @@ def locale_index(
     return _index_files(locale, terms, docs)[0]
 
 
-def _postings(files: dict[str, bytes], base: str, meta: dict, tok: str):
-    """(title ids, body ids) of one token, or None; as static/search.js does."""
-    blocks = meta["heavy"].get(tok)
-    if blocks:
-        bucket = fnv1a(tok) % meta["heavy_buckets"]
-        parts = [
-            json.loads(files[f"{base}h/{bucket}-{b}.json"])[tok] for b in range(blocks)
-        ]
-    else:
-        shard = json.loads(
-            files.get(f"{base}t/{fnv1a(tok) % meta['shards']}.json", b"{}")
-        )
-        if tok not in shard:
-            return None
-        parts = [shard[tok]]
-    undelta = [[sum(p[: i + 1]) for i in range(len(p))] for part in parts for p in part]
-    return (
-        [i for k, ids in enumerate(undelta) if k % 2 == 0 for i in ids],
-        [i for k, ids in enumerate(undelta) if k % 2 == 1 for i in ids],
-    )
-
-
 # The state kept between builds for one locale (a pickle of plain values, so
 # it loads in about a millisecond): its files, the number of light postings and
 # of each frequent term's postings (so an edit reads only the blocks it
@@ -349,6 +350,9 @@ class _Update:
     meta: dict[str, Any]
     opened: dict[str, dict[str, Any]] = field(default_factory=dict)
     dirty: set[str] = field(default_factory=set)
+    # terms the locale gains (df was 0) and loses (df becomes 0)
+    appeared: set[str] = field(default_factory=set)
+    left: set[str] = field(default_factory=set)
 
     def load(self, rel: str) -> dict[str, Any]:
         found = self.opened.get(rel)
@@ -405,6 +409,7 @@ def _update_state(
         return None
     # Nothing in `state` changed so far: from here on the update goes through.
     _update_docs(update, edit)
+    _update_term_list(update)
     return _commit(state, update, edit, known_now, counts)
 
 
@@ -516,6 +521,10 @@ def _change_light(
         shard[term] = [_deltas(title), _deltas(body)]
     else:
         shard.pop(term, None)
+    if not df and new_df:
+        update.appeared.add(term)
+    elif df and not new_df:
+        update.left.add(term)
     update.dirty.add(rel)
     return new_df - df
 
@@ -571,6 +580,18 @@ def _update_docs(update: _Update, edit: _Edit) -> None:
         meta["docs"] = n_docs
         update.opened[base + "meta.json"] = meta
         update.dirty.add(base + "meta.json")
+
+
+def _update_term_list(update: _Update) -> None:
+    """Add the terms the locale gained to terms.json, and drop those it lost."""
+    if not (update.appeared or update.left):
+        return
+    rel = update.base + "terms.json"
+    groups = update.load(rel)
+    terms = {t for group in groups.values() for t in group}
+    groups.clear()
+    groups.update(_term_list((terms | update.appeared) - update.left))
+    update.dirty.add(rel)
 
 
 def _commit(
@@ -737,32 +758,3 @@ def search_index_files(
         sizes = {rel: len(b) for rel, b in state["files"].items()}
         key_file.write_bytes(_pickle({"key": key, "sizes": sizes}))
     return files
-
-
-def index_search(files: dict[str, bytes], locale: str, query: str) -> list[int]:
-    """Page ids matching every query token, best first (the browser's algorithm).
-
-    For tests and tools; the kiosk runs the same steps in static/search.js.
-    """
-    import math
-
-    from kiosk_site.search.segment import query_tokens
-
-    base = f"search/{locale}/"
-    meta = json.loads(files[base + "meta.json"])
-    scores: dict[int, float] | None = None
-    for tok in query_tokens(query):
-        hits_of = _postings(files, base, meta, tok)
-        if hits_of is None:
-            return []
-        title, body = hits_of
-        idf = math.log(1 + meta["docs"] / (len(title) + len(body)))
-        hits = {pid: idf for pid in body} | {pid: 3 * idf for pid in title}
-        scores = (
-            hits
-            if scores is None
-            else {pid: s + hits[pid] for pid, s in scores.items() if pid in hits}
-        )
-    if not scores:
-        return []
-    return sorted(scores, key=lambda pid: (-scores[pid], pid))

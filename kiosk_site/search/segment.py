@@ -250,12 +250,61 @@ def distinct_tokens(text: str) -> set[str]:
     return out
 
 
-def query_tokens(text: str) -> list[str]:
-    """Distinct tokens a query must all match (Han queries use bigrams only)."""
+def term_kind(term: str) -> str:
+    """ "word", "han" or "sea" (Lao, Khmer): the kind of run a token came from."""
+    return _kind(term[0])
+
+
+_ENGLISH_WORD = re.compile("[a-z]{4,}")
+
+
+def stem_en(word: str) -> str:
+    """One stem for an English word's plural and -ed/-ing forms: "hotlines",
+    "hotline" -> "hotlin"; "cities", "city" -> "city"; "stopped" -> "stop".
+
+    Deliberately small (plurals after Harman's S-stemmer, then -ing/-ed and
+    a final e): the index and the query stem alike (static/tokenize.js has
+    the same rules), so a stem only has to be the same for a word's forms,
+    not a dictionary word. Words of three letters or fewer stay as they are.
+    """
+    if not _ENGLISH_WORD.fullmatch(word):
+        return word
+    if word.endswith("ies") and not word.endswith(("aies", "eies")):
+        word = word[:-3] + "y"
+    elif word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
+        word = word[:-1]
+    elif word.endswith("s") and not word.endswith(("us", "ss")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        base = word[: -len(suffix)]
+        if (
+            word.endswith(suffix)
+            and len(base) >= 3
+            and any(c in "aeiouy" for c in base)
+        ):
+            # "stopp(ed)" -> "stop", but "call(ed)", "pass(ed)" keep theirs.
+            doubled = base[-1] == base[-2] and base[-1] not in "aeiouylsz"
+            word = base[:-1] if doubled else base
+            break
+    if len(word) >= 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def stemmer(locale: str | None) -> Callable[[str], str] | None:
+    """The stemmer of a locale's index and queries (English only), or None."""
+    if locale is not None and locale.split("-")[0] == "en":
+        return stem_en
+    return None
+
+
+def query_tokens(text: str, locale: str | None = None) -> list[str]:
+    """Distinct tokens a query must all match (Han queries use bigrams only),
+    stemmed as the locale's index is."""
     seen: dict[str, None] = {}
-    text_folded = fold(text)
-    for part in tokens(text_folded):
-        seen.setdefault(part, None)
+    stem = stemmer(locale)
+    for part in tokens(text):
+        seen.setdefault(stem(part) if stem else part, None)
     toks = list(seen)
     # Single Han characters of a multi-character run are redundant with bigrams.
     bigram_chars = {c for t in toks if len(t) == 2 and _kind(t[0]) == "han" for c in t}

@@ -1,4 +1,6 @@
-/* Offline search over the split index: one term shard per query token. */
+/* Offline search over the split index, as the traveller types: the same
+   steps as kiosk_site/search/query.py, whose docstring says what matches
+   (the word being typed as a prefix, typos, English stems) and how pages rank. */
 (function () {
   "use strict";
   var T = window.KioskTokenize;
@@ -6,6 +8,10 @@
   if (!box) return;
   var base = box.getAttribute("data-index");
   var locale = document.body.getAttribute("data-locale");
+  var RESULTS = 10, MAX_VARIANTS = 32, TITLE = 3, MIN_TYPO = 4;
+  var PREFIX_WEIGHT = 0.5, TYPO_WEIGHT = 0.5;
+  var MIN_PREFIX = { word: 2, sea: 1 };
+  var LETTERS = /^\p{L}+$/u;
   var cache = {};
   function getJSON(url) {
     if (!cache[url]) {
@@ -21,62 +27,173 @@
     for (var i = 0; i < list.length; i++) { acc += list[i]; out.push(acc); }
     return out;
   }
-  function search(query) {
-    var toks = T.queryTokens(query);
-    if (!toks.length) return Promise.resolve([]);
-    return getJSON(base + "meta.json").then(function (meta) {
-      return Promise.all(toks.map(function (t) {
-        var blocks = Object.prototype.hasOwnProperty.call(meta.heavy, t) ? meta.heavy[t] : 0;
-        if (blocks) {
-          // Frequent terms share bucket files (a few terms each), per block.
-          var bucket = T.fnv1a(t) % meta.heavy_buckets;
-          var parts = [];
-          for (var b = 0; b < blocks; b++) {
-            parts.push(getJSON(base + "h/" + bucket + "-" + b + ".json")
-              .then(function (f) { return f[t]; }));
-          }
-          return Promise.all(parts).then(function (ps) {
-            var title = [], body = [];
-            ps.forEach(function (p) { title = title.concat(undelta(p[0])); body = body.concat(undelta(p[1])); });
-            return [title, body];
+  function chars(text) { return Array.from(text); }
+  /* terms.json (first character -> terms), and every term with its
+     characters in one list for the typo scan. A locale of Chinese only has none. */
+  var termList = null;
+  function terms() {
+    if (!termList) {
+      termList = getJSON(base + "terms.json").catch(function () { return {}; })
+        .then(function (groups) {
+          var all = [];
+          Object.keys(groups).forEach(function (k) {
+            groups[k].forEach(function (t) { all.push([t, chars(t)]); });
           });
+          return { groups: groups, all: all };
+        });
+      termList.catch(function () { termList = null; });
+    }
+    return termList;
+  }
+  /* (title ids, body ids) of a term, or null when the locale lacks it. */
+  function postings(meta, t) {
+    var blocks = Object.prototype.hasOwnProperty.call(meta.heavy, t) ? meta.heavy[t] : 0;
+    if (blocks) {
+      // Frequent terms share bucket files (a few terms each), per block.
+      var bucket = T.fnv1a(t) % meta.heavy_buckets;
+      var parts = [];
+      for (var b = 0; b < blocks; b++) {
+        parts.push(getJSON(base + "h/" + bucket + "-" + b + ".json")
+          .then(function (f) { return f[t]; }));
+      }
+      return Promise.all(parts).then(function (ps) {
+        var title = [], body = [];
+        ps.forEach(function (p) { title = title.concat(undelta(p[0])); body = body.concat(undelta(p[1])); });
+        return [title, body];
+      });
+    }
+    return getJSON(base + "t/" + (T.fnv1a(t) % meta.shards) + ".json")
+      .catch(function () { return {}; })
+      .then(function (shard) {
+        var p = shard[t];
+        return p ? [undelta(p[0]), undelta(p[1])] : null;
+      });
+  }
+  function typingToken(query) {
+    var folded = chars(T.fold(query));
+    if (!folded.length || T.kind(folded[folded.length - 1]) === "sep") return null;
+    var toks = T.tokens(folded.join(""));
+    return toks.length ? T.stem(toks[toks.length - 1], locale) : null;
+  }
+  function completions(list, tok) {
+    var found = (list.groups[chars(tok)[0]] || []).filter(function (t) {
+      return t !== tok && t.indexOf(tok) === 0;
+    }).map(function (t) { return [t, chars(t).length]; });
+    found.sort(function (a, b) { return a[1] - b[1]; }); // stable: list order within a length
+    return found.slice(0, MAX_VARIANTS).map(function (x) { return x[0]; });
+  }
+  function oneEditApart(a, b) {
+    if (a.length > b.length) { var c = a; a = b; b = c; }
+    if (b.length - a.length > 1) return false;
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (a.length === b.length) {
+      if (i === a.length) return false;
+      return a.slice(i + 1).join("") === b.slice(i + 1).join("");
+    }
+    return a.slice(i).join("") === b.slice(i + 1).join("");
+  }
+  function nearTerms(list, tok, skip) {
+    var a = chars(tok), found = [];
+    for (var i = 0; i < list.all.length && found.length < MAX_VARIANTS; i++) {
+      var t = list.all[i][0], b = list.all[i][1];
+      if (Math.abs(b.length - a.length) <= 1 && !skip[t] && LETTERS.test(t) && oneEditApart(a, b)) {
+        found.push(t);
+      }
+    }
+    return found;
+  }
+  function queryPlan(query, list, typos) {
+    var toks = T.queryTokens(query, locale);
+    var typing = typingToken(query);
+    return toks.map(function (tok) {
+      var kind = T.kind(chars(tok)[0]), n = chars(tok).length;
+      var variants = [{ term: tok, weight: 1, typo: false }];
+      if (tok === typing && n >= (MIN_PREFIX[kind] || Infinity)) {
+        completions(list, tok).forEach(function (t) {
+          variants.push({ term: t, weight: PREFIX_WEIGHT, typo: false });
+        });
+      }
+      if (typos && kind === "word" && n >= MIN_TYPO && LETTERS.test(tok)) {
+        var skip = {};
+        variants.forEach(function (v) { skip[v.term] = true; });
+        nearTerms(list, tok, skip).forEach(function (t) {
+          variants.push({ term: t, weight: TYPO_WEIGHT, typo: true });
+        });
+      }
+      var optional = tok === typing && tok === toks[toks.length - 1] && kind === "word" &&
+        n === 1 && toks.length > 1;
+      return { variants: variants, optional: optional };
+    });
+  }
+  /* Ids matching every required token, best first. Scores live in typed
+     arrays over the range of the ids met (a locale's ids lie close together);
+     this runs over thousands of postings for frequent terms. */
+  function rank(plan, lists, docs) {
+    var lo = Infinity, hi = -Infinity;
+    lists.forEach(function (ps) {
+      ps.forEach(function (p) {
+        for (var s = 0; p && s < 2; s++) {
+          for (var i = 0; i < p[s].length; i++) {
+            if (p[s][i] < lo) lo = p[s][i];
+            if (p[s][i] > hi) hi = p[s][i];
+          }
         }
-        return getJSON(base + "t/" + (T.fnv1a(t) % meta.shards) + ".json")
-          .catch(function () { return {}; })
-          .then(function (shard) {
-            var p = shard[t];
-            return p ? [undelta(p[0]), undelta(p[1])] : null;
-          });
-      })).then(function (postings) {
-        if (postings.some(function (p) { return !p; })) return [];
-        // Scores in typed arrays indexed by page id: ids are small integers,
-        // and this runs over thousands of postings for frequent terms.
-        var maxId = 0;
-        postings.forEach(function (p) {
-          for (var side = 0; side < 2; side++) {
-            for (var i = 0; i < p[side].length; i++) if (p[side][i] > maxId) maxId = p[side][i];
+      });
+    });
+    if (lo > hi) return [];
+    var size = hi - lo + 1;
+    var score = new Float64Array(size), typos = new Uint8Array(size);
+    var best = new Float64Array(size), bestTypo = new Float64Array(size);
+    var seen = new Int32Array(size), level = new Int32Array(size);
+    var required = 0, alive = [];
+    plan.forEach(function (token, k) {
+      var touched = [];
+      token.variants.forEach(function (v, j) {
+        var p = lists[k][j];
+        if (!p) return;
+        var idf = Math.log(1 + docs / (p[0].length + p[1].length));
+        var into = v.typo ? bestTypo : best;
+        for (var side = 0; side < 2; side++) {
+          var s = v.weight * (side === 0 ? TITLE : 1) * idf, ids = p[side];
+          for (var i = 0; i < ids.length; i++) {
+            var x = ids[i] - lo;
+            // Only pages that matched every required token so far count.
+            if (level[x] !== required) continue;
+            if (seen[x] !== k + 1) { seen[x] = k + 1; best[x] = -1; bestTypo[x] = -1; touched.push(x); }
+            if (s > into[x]) into[x] = s;
           }
-        });
-        var score = new Float64Array(maxId + 1);
-        var matched = new Uint8Array(maxId + 1); // tokens matched so far
-        var last = [];
-        postings.forEach(function (p, k) {
-          var title = p[0], body = p[1];
-          var idf = Math.log(1 + meta.docs / (title.length + body.length));
-          var final = k === postings.length - 1;
-          var add = function (id, w) {
-            if (matched[id] !== k) return;
-            score[id] += w;
-            matched[id] = k + 1;
-            if (final) last.push(id);
-          };
-          for (var i = 0; i < title.length; i++) add(title[i], 3 * idf);
-          for (var j = 0; j < body.length; j++) add(body[j], idf);
-        });
-        var ids = last.sort(function (a, b) {
-          return score[b] - score[a] || a - b;
-        }).slice(0, 10);
-        return Promise.all(ids.map(function (id) {
+        }
+      });
+      touched.forEach(function (x) {
+        var typo = best[x] < 0;
+        score[x] += typo ? bestTypo[x] : best[x];
+        typos[x] += typo ? 1 : 0;
+        if (!token.optional) level[x] = required + 1;
+      });
+      if (!token.optional) { required++; alive = touched; }
+    });
+    return alive.sort(function (a, b) {
+      return typos[a] - typos[b] || score[b] - score[a] || a - b;
+    }).map(function (x) { return x + lo; });
+  }
+  function run(plan, meta) {
+    return Promise.all(plan.map(function (token) {
+      return Promise.all(token.variants.map(function (v) { return postings(meta, v.term); }));
+    })).then(function (lists) { return rank(plan, lists, meta.docs); });
+  }
+  function search(query) {
+    if (!T.queryTokens(query, locale).length) return Promise.resolve([]);
+    return Promise.all([getJSON(base + "meta.json"), terms()]).then(function (got) {
+      var meta = got[0], list = got[1];
+      return run(queryPlan(query, list, false), meta).then(function (ids) {
+        if (ids.length >= RESULTS) return ids;
+        // Few pages match as typed: look for terms one slip of a finger away.
+        var plan = queryPlan(query, list, true);
+        var typos = plan.some(function (t) { return t.variants.some(function (v) { return v.typo; }); });
+        return typos ? run(plan, meta) : ids;
+      }).then(function (ids) {
+        return Promise.all(ids.slice(0, RESULTS).map(function (id) {
           return getJSON(base + "d/" + (id % meta.doc_shards) + ".json").then(function (d) {
             var doc = d[id];
             return { id: +id, title: doc[0], url: doc[1], snippet: doc[2], type: doc[3] };
@@ -90,6 +207,7 @@
   // small shards of rare terms, so that a first query needs one round of
   // fetches (the documents) for rare terms and two for frequent ones.
   var PREFETCH_SHARDS = 32;
+  terms().catch(function () { /* retried on first query */ });
   getJSON(base + "meta.json").then(function (meta) {
     if (meta.shards > PREFETCH_SHARDS) return;
     var idle = window.requestIdleCallback || function (f) { setTimeout(f, 50); };

@@ -1,4 +1,4 @@
-/* Search tokens: keep in step with kiosk_site/segment.py (e2e checks they agree). */
+/* Search tokens: keep in step with kiosk_site/search/segment.py (e2e checks they agree). */
 (function (root) {
   "use strict";
   var COENG = "\u17d2";
@@ -50,9 +50,34 @@
     });
     return out;
   }
-  function queryTokens(text) {
+  /* English plurals and -ed/-ing forms to one stem, as segment.stem_en. */
+  function stemEn(w) {
+    if (!/^[a-z]{4,}$/.test(w)) return w;
+    if (/ies$/.test(w) && !/[ae]ies$/.test(w)) w = w.slice(0, -3) + "y";
+    else if (/es$/.test(w) && !/[aeo]es$/.test(w)) w = w.slice(0, -1);
+    else if (/s$/.test(w) && !/[us]s$/.test(w)) w = w.slice(0, -1);
+    var suffixes = ["ing", "ed"];
+    for (var i = 0; i < suffixes.length; i++) {
+      var base = w.slice(0, -suffixes[i].length);
+      if (w.slice(-suffixes[i].length) === suffixes[i] && base.length >= 3 && /[aeiouy]/.test(base)) {
+        var last = base.charAt(base.length - 1);
+        var doubled = last === base.charAt(base.length - 2) && "aeiouylsz".indexOf(last) < 0;
+        w = doubled ? base.slice(0, -1) : base;
+        break;
+      }
+    }
+    if (w.length >= 4 && w.charAt(w.length - 1) === "e") w = w.slice(0, -1);
+    return w;
+  }
+  function stem(term, locale) {
+    return locale && locale.split("-")[0] === "en" ? stemEn(term) : term;
+  }
+  function queryTokens(text, locale) {
     var seen = [];
-    tokens(fold(text)).forEach(function (t) { if (seen.indexOf(t) < 0) seen.push(t); });
+    tokens(fold(text)).forEach(function (t) {
+      t = stem(t, locale);
+      if (seen.indexOf(t) < 0) seen.push(t);
+    });
     var bigramChars = {};
     seen.forEach(function (t) {
       var cs = Array.from(t);
@@ -65,5 +90,7 @@
     for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
     return h >>> 0;
   }
-  root.KioskTokenize = { fold: fold, tokens: tokens, queryTokens: queryTokens, fnv1a: fnv1a };
+  root.KioskTokenize = {
+    fold: fold, kind: kind, tokens: tokens, stem: stem, queryTokens: queryTokens, fnv1a: fnv1a
+  };
 })(window);

@@ -7,9 +7,9 @@ import pytest
 from bench.sample import make_snapshot_data
 from kiosk_site.search import index as search_index
 from kiosk_site.search import index_search, search_index_files
-from kiosk_site.search.segment import fnv1a, fold, query_tokens, tokens
+from kiosk_site.search.segment import fnv1a, fold, query_tokens, stem_en, tokens
 from kiosk_site.snapshot import page_url
-from kiosk_site.tests.test_segment_equivalence import reference_tokens
+from kiosk_site.tests.test_segment_equivalence import _reference_kind, reference_tokens
 
 
 def test_fold_strips_vietnamese_diacritics_including_d_stroke():
@@ -90,14 +90,15 @@ def test_editing_one_percent_of_pages_changes_a_small_share_of_index_bytes(tmp_p
 def _reference_locale_index(pages, locale):
     """search_index.locale_index before it was made fast (do not optimise)."""
     title_hits, body_hits, docs = defaultdict(set), defaultdict(set), {}
+    stem = stem_en if locale == "en" else (lambda term: term)
     for page in pages:
         if page["type"] == "home":
             continue
         pid = page["id"]
-        title = set(reference_tokens(page["title"]))
+        title = {stem(t) for t in reference_tokens(page["title"])}
         for tok in title:
             title_hits[tok].add(pid)
-        for tok in set(reference_tokens(page["search_text"])) - title:
+        for tok in {stem(t) for t in reference_tokens(page["search_text"])} - title:
             body_hits[tok].add(pid)
         snippet = page["summary"] if page["summary"] != page["title"] else ""
         docs[pid] = [page["title"], page_url(page), snippet[:160], page["type"]]
@@ -128,9 +129,15 @@ def _reference_locale_index(pages, locale):
     doc_shards = defaultdict(dict)
     for pid, doc in docs.items():
         doc_shards[pid % n_doc_shards][str(pid)] = doc
-    meta = {"v": 3, "shards": n_shards, "doc_shards": n_doc_shards}
+    meta = {"v": 4, "shards": n_shards, "doc_shards": n_doc_shards}
     meta |= {"docs": len(docs), "heavy": heavy, "heavy_buckets": n_buckets}
     files[base + "meta.json"] = _dump(meta)
+    term_list = defaultdict(list)
+    for term in vocab:
+        if _reference_kind(term[0]) != "han":
+            term_list[term[0]].append(term)
+    if term_list:
+        files[base + "terms.json"] = _dump(term_list)
     for rel, terms in buckets.items():
         files[rel] = _dump(terms)
     for n, terms in shards.items():
@@ -315,7 +322,7 @@ def test_each_bucket_file_holds_the_frequent_terms_hashed_to_it(sample, small_bu
         base = f"search/{loc['code']}/"
         meta = json.loads(files[base + "meta.json"])
         heavy, n_buckets = meta["heavy"], meta["heavy_buckets"]
-        assert meta["v"] == 3
+        assert meta["v"] == 4
         bucket_files = {
             rel: json.loads(blob)
             for rel, blob in files.items()
@@ -373,7 +380,8 @@ def test_search_reads_frequent_terms_from_their_buckets(
     assert any(t in meta["heavy"] for t in query_tokens(query))
     expected = _matching(sample, locale, query)
     assert expected
-    assert set(index_search(files, locale, query)) == expected
+    # A space ends the last word: it is matched whole, not as a prefix.
+    assert set(index_search(files, locale, query + " ")) == expected
 
 
 def test_an_edit_rewrites_one_block_of_the_buckets_of_its_frequent_terms(
