@@ -1,8 +1,11 @@
+import copy
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+from wagtail_localize.segments import StringSegmentValue
 
 WEEKDAYS = [
     ("mon", _("Monday")),
@@ -100,6 +103,55 @@ class HotlineBlock(blocks.StructBlock):
         label = _("Hotline")
 
 
+def _has_words(text) -> bool:
+    """Whether a cell holds words to translate (not only numbers, times, signs)."""
+    return isinstance(text, str) and any(char.isalpha() for char in text)
+
+
+def table_cell_path(row: int, col: int) -> str:
+    """The segment path of one table cell, as wagtail-localize stores it."""
+    return f"cell-{row}-{col}"
+
+
+class TranslatableTableBlock(TableBlock):
+    """A table whose caption and cells are translated one segment each.
+
+    wagtail-localize 1.14 extracts nothing from a TableBlock (its issue #302);
+    it asks any block that has ``get_translatable_segments`` and
+    ``restore_translated_segments`` for its segments instead (segments/extract.py
+    and ingest.py). Cells without a letter (times, prices, blanks) stay as they
+    are in every language. A cell is addressed by its row and column.
+    """
+
+    def get_translatable_segments(self, value) -> list[StringSegmentValue]:
+        if not value:
+            return []
+        segments = []
+        if _has_words(value.get("table_caption")):
+            segments.append(StringSegmentValue("caption", value["table_caption"]))
+        for row, cells in enumerate(value.get("data") or []):
+            for col, cell in enumerate(cells or []):
+                if _has_words(cell):
+                    segments.append(StringSegmentValue(table_cell_path(row, col), cell))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        texts = {segment.path: segment.render_text() for segment in segments}
+        translated = copy.deepcopy(value)
+        if "caption" in texts:
+            translated["table_caption"] = texts["caption"]
+        for row, cells in enumerate(translated.get("data") or []):
+            for col in range(len(cells or [])):
+                path = table_cell_path(row, col)
+                if path in texts:
+                    cells[col] = texts[path]
+        return translated
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+
+
 class BodyBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         label=_("Text"),
@@ -107,7 +159,13 @@ class BodyBlock(blocks.StreamBlock):
     )
     image = ImageBlock()
     gallery = GalleryBlock()
-    table = TableBlock(label=_("Table"))
+    table = TranslatableTableBlock(
+        label=_("Table"),
+        help_text=_(
+            "Translators translate the caption and every cell with words; "
+            "times, prices and empty cells stay the same in every language."
+        ),
+    )
     contact = ContactCardBlock()
     opening_hours = OpeningHoursBlock()
     programme = ProgrammeBlock()

@@ -131,25 +131,82 @@ def _hours_html(value, ctx: RenderContext) -> str:
     )
 
 
+def _table_headers(value: dict) -> tuple[bool, bool]:
+    """Whether the first row and the first column are headers.
+
+    TableBlock keeps both the old flags and ``table_header_choice`` (Wagtail 6+,
+    which spells the column choice "col" or "column" depending on the path).
+    """
+    choice = value.get("table_header_choice") or ""
+    header_row = bool(value.get("first_row_is_table_header")) or choice in (
+        "row",
+        "both",
+    )
+    header_col = bool(value.get("first_col_is_header")) or choice in (
+        "col",
+        "column",
+        "both",
+    )
+    return header_row, header_col
+
+
+def _table_spans(value: dict) -> tuple[dict, set]:
+    """Merged cells: the span of each merge's first cell, and the cells it covers."""
+    spans, covered = {}, set()
+    for merge in value.get("mergeCells") or []:
+        row, col = merge["row"], merge["col"]
+        rowspan, colspan = int(merge["rowspan"]), int(merge["colspan"])
+        spans[(row, col)] = (rowspan, colspan)
+        covered.update(
+            (r, c)
+            for r in range(row, row + rowspan)
+            for c in range(col, col + colspan)
+            if (r, c) != (row, col)
+        )
+    return spans, covered
+
+
+def _table_cell(tag: str, scope: str, text, span: tuple[int, int] | None) -> str:
+    attrs = f' scope="{scope}"' if scope else ""
+    if span:
+        rowspan, colspan = span
+        attrs += f' rowspan="{rowspan}"' if rowspan > 1 else ""
+        attrs += f' colspan="{colspan}"' if colspan > 1 else ""
+    lines = str(text or "").strip().split("\n")
+    return f"<{tag}{attrs}>{'<br>'.join(escape(line) for line in lines)}</{tag}>"
+
+
 def _table_html(value) -> str:
-    data = (value or {}).get("data") or []
-    header_row = (value or {}).get("first_row_is_table_header")
-    header_col = (value or {}).get("first_col_is_header")
-    caption = (value or {}).get("table_caption") or ""
-    parts = ['<table class="table">']
+    """A TableBlock as a plain table: caption, header row in ``<thead>`` with
+    ``scope="col"``, a header column with ``scope="row"``, merged cells spanned.
+    Only table elements and scope/rowspan/colspan, as the kiosk sanitiser allows.
+    """
+    value = value or {}
+    data = value.get("data") or []
+    header_row, header_col = _table_headers(value)
+    spans, covered = _table_spans(value)
+    caption = value.get("table_caption") or ""
+    head, body = [], []
+    for row, cells in enumerate(data):
+        in_head = header_row and row == 0
+        html = []
+        for col, cell in enumerate(cells or []):
+            if (row, col) in covered:
+                continue
+            if in_head:
+                tag, scope = "th", "col"
+            elif header_col and col == 0:
+                tag, scope = "th", "row"
+            else:
+                tag, scope = "td", ""
+            html.append(_table_cell(tag, scope, cell, spans.get((row, col))))
+        (head if in_head else body).append(f"<tr>{''.join(html)}</tr>")
+    parts = ["<table>"]
     if caption:
         parts.append(format_html("<caption>{}</caption>", caption))
-    for row_index, row in enumerate(data):
-        cells = []
-        for col_index, cell in enumerate(row):
-            tag = (
-                "th"
-                if (header_row and row_index == 0) or (header_col and col_index == 0)
-                else "td"
-            )
-            cells.append(f"<{tag}>{escape(cell or '')}</{tag}>")
-        parts.append(f"<tr>{''.join(cells)}</tr>")
-    parts.append("</table>")
+    if head:
+        parts.append(f"<thead>{''.join(head)}</thead>")
+    parts.append(f"<tbody>{''.join(body)}</tbody></table>")
     return "".join(parts)
 
 

@@ -130,20 +130,73 @@ LED_SCHEDULE = PageSpec(
                         km="<h3>ម៉ោងផ្សាយតាមចង្កោមនីមួយៗ</h3>",
                     ),
                 ),
-                # Table cells are not translated by wagtail-localize, so this
-                # table holds only names and times that read the same in every
-                # language.
+                # Translators translate the caption and every cell with words
+                # (see TranslatableTableBlock); the times stay as they are.
                 (
                     "table",
                     {
                         "data": [
-                            ["Bờ Y", "07:00–11:00", "14:00–19:00"],
-                            ["Lệ Thanh", "07:00–11:00", "14:00–18:00"],
-                            ["Kon Tum 16/3", "06:00–09:00", "17:00–21:00"],
+                            [
+                                T(
+                                    "Cụm thông tin",
+                                    en="Cluster",
+                                    zh="站点",
+                                    lo="ກຸ່ມຂໍ້ມູນ",
+                                    km="ចង្កោមព័ត៌មាន",
+                                ),
+                                T(
+                                    "Buổi sáng",
+                                    en="Morning",
+                                    zh="上午",
+                                    lo="ຕອນເຊົ້າ",
+                                    km="ពេលព្រឹក",
+                                ),
+                                T(
+                                    "Buổi chiều",
+                                    en="Afternoon",
+                                    zh="下午",
+                                    lo="ຕອນບ່າຍ",
+                                    km="ពេលរសៀល",
+                                ),
+                            ],
+                            [
+                                T("Bờ Y", en="Bờ Y", zh="博伊", lo="ບໍອີ", km="បរអ៊ី"),
+                                "07:00–11:00",
+                                "14:00–19:00",
+                            ],
+                            [
+                                T(
+                                    "Lệ Thanh",
+                                    en="Lệ Thanh",
+                                    zh="礼青",
+                                    lo="ເລແທັງ",
+                                    km="ឡេថាញ់",
+                                ),
+                                "07:00–11:00",
+                                "14:00–18:00",
+                            ],
+                            [
+                                T(
+                                    "Quảng trường 16/3, Kon Tum",
+                                    en="16/3 Square, Kon Tum",
+                                    zh="昆嵩3月16日广场",
+                                    lo="ເດີ່ນ 16/3, ກອນຕຸມ",
+                                    km="ទីលាន ១៦/៣ កុនទុំ",
+                                ),
+                                "06:00–09:00",
+                                "17:00–21:00",
+                            ],
                         ],
-                        "first_row_is_table_header": False,
+                        "first_row_is_table_header": True,
                         "first_col_is_header": True,
-                        "table_caption": "",
+                        "table_header_choice": "both",
+                        "table_caption": T(
+                            "Giờ phát trên màn hình LED",
+                            en="LED screen broadcast hours",
+                            zh="LED大屏播出时段",
+                            lo="ເວລາອອກອາກາດເທິງຈໍ LED",
+                            km="ម៉ោងផ្សាយលើអេក្រង់ LED",
+                        ),
                     },
                 ),
                 (
