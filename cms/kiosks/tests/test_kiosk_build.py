@@ -1,5 +1,6 @@
 """manage.py kiosk_build and the rebuild a publish queues."""
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -98,14 +99,19 @@ def test_publishing_a_page_queues_a_rebuild_of_only_the_clusters_it_targets(
     assert queued == [{"cluster_code": "bo-y"}]
 
 
-def test_snapshot_media_point_at_local_files_so_no_server_is_needed(site):
+def test_snapshot_media_point_at_copies_in_the_build_so_no_server_is_needed(
+    site, tmp_path
+):
     from cms.kiosks.services import cluster_snapshot_local
 
     cluster = ClusterFactory(code="bo-y", languages=["vi"])
-    snapshot = cluster_snapshot_local(cluster=cluster)
-    urls = [entry["url"] for entry in snapshot["images"].values()]
-    assert urls and all(url.startswith("file:///") for url in urls)
-    assert all(Path(url.removeprefix("file://")).exists() for url in urls)
+    snapshot = cluster_snapshot_local(cluster=cluster, out_dir=tmp_path)
+    entries = list(snapshot["images"].values())
+    assert entries and all(e["url"].startswith("file:///") for e in entries)
+    for entry in entries:
+        copy = Path(entry["url"].removeprefix("file://"))
+        assert copy.parent == tmp_path / "media"
+        assert hashlib.sha256(copy.read_bytes()).hexdigest() == entry["sha256"]
     json.dumps(snapshot)
 
 
