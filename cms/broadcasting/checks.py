@@ -42,8 +42,8 @@ def duration(minutes: int) -> str:
 
 def day_label(info: DayInfo) -> str:
     """``Thứ Bảy 06/02/2027 (Tết Nguyên Đán)``: weekday, date and why."""
-    reason = info.reason or capfirst(str(DayType(info.day_type).label))
-    return f"{capfirst(date_format(info.date, 'l d/m/Y'))} ({reason})"
+    label = capfirst(date_format(info.date, "l d/m/Y"))
+    return f"{label} ({info.reason})" if info.reason else label
 
 
 def day_type_label(day_type: str) -> str:

@@ -68,7 +68,7 @@ class AirtimeWindow(Orderable):
     )
     day_type = models.CharField(_("day type"), max_length=10, choices=DayType.choices)
     start = models.TimeField(_("from"))
-    end = models.TimeField(_("until"), help_text=_("00:00 means midnight."))
+    end = models.TimeField(_("until"))
 
     panels = [
         FieldRowPanel([FieldPanel("day_type"), FieldPanel("start"), FieldPanel("end")])
@@ -140,7 +140,16 @@ class PolicyCluster(Orderable):
 class CalendarDay(models.Model):
     """A province decision that makes one date a holiday or a working day."""
 
-    date = models.DateField(_("date"), unique=True)
+    date = models.DateField(
+        _("date"),
+        unique=True,
+        error_messages={
+            "unique": _(
+                "This date is already in the province calendar; edit that entry "
+                "instead."
+            )
+        },
+    )
     day_type = models.CharField(
         _("counts as"),
         max_length=10,
