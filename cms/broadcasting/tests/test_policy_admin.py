@@ -42,7 +42,9 @@ def an_giang_windows(*extra):
     ] + list(extra)
 
 
-def test_the_head_of_board_adds_a_policy_for_a_cluster(client, head):
+@pytest.mark.parametrize("role", [Role.HEAD, Role.ADMINISTRATOR])
+def test_the_head_of_board_and_administrators_add_a_policy_for_a_cluster(client, role):
+    client.force_login(user("editor", role))
     cluster = cluster_make()
     data = policy_form_data(
         name="Cửa khẩu Tịnh Biên",
