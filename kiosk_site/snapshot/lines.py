@@ -7,12 +7,12 @@
 
 Any JSON reader takes it. Raw newlines cannot occur inside JSON strings, so
 the pages can be cut apart without parsing them, and each line is parsed on
-its own, which proves it holds one value (and its HTML is sanitised, see
-`sanitise`). A long-lived builder (the CMS
-worker) keeps the last snapshot it read: the next one is compared with it
-byte for byte from both ends, and only the lines between the first and the
-last difference are parsed again. The other pages are the same objects as
-before. Callers never modify snapshot data, so they can be shared.
+its own, which proves it holds one value (its HTML is then sanitised, see
+`sanitise`). A long-lived builder (the CMS worker) keeps the last snapshot
+it read: the next one is compared with it byte for byte from both ends, and
+only the lines between the first and the last difference are parsed again.
+The other pages are the same objects as before. Callers never modify
+snapshot data, so they can be shared.
 """
 
 from __future__ import annotations

@@ -1,0 +1,55 @@
+"""Every kiosk page carries a Content-Security-Policy meta tag that lets only
+the release's own files run and load."""
+
+import json
+import re
+
+import pytest
+
+from bench.sample import make_snapshot
+from kiosk_site.build import site_build
+from kiosk_site.snapshot import snapshot_dumps
+
+LOCALES = ("vi", "en", "zh-hans", "lo", "km", "bdq")
+CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+INLINE_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=|javascript:|\sstyle=", re.I)
+# What the CMS sends as site_name when SITE_NAME is left at its default.
+CMS_DEFAULT = "Cụm thông tin điện tử"
+
+
+@pytest.fixture
+def build(tmp_path, warm_out):
+    def make(site_name: str, name: str = "site"):
+        snap = make_snapshot(
+            tmp_path / f"snap-{name}", locales=LOCALES, pages_per_locale=8
+        )
+        data = json.loads(snap.read_text(encoding="utf-8"))
+        data["site_name"] = site_name
+        snap.write_bytes(snapshot_dumps(data))
+        out = warm_out(name)
+        site_build(snapshot=snap, out_dir=out)
+        return out
+
+    return make
+
+
+def test_every_page_forbids_inline_script_and_foreign_loads(build):
+    out = build(CMS_DEFAULT)
+    pages = sorted(p for p in out.rglob("*.html") if ".kiosk-build" not in p.parts)
+    assert len(pages) > 6 * 8
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        found = CSP.findall(html)
+        assert len(found) == 1, path
+        # Before any script or stylesheet, or it would not cover them.
+        assert html.index("Content-Security-Policy") < html.index("<link"), path
+        directives = dict((d.split()[0], d.split()[1:]) for d in found[0].split("; "))
+        assert directives["default-src"] == ["'self'"]
+        assert directives["script-src"] == ["'self'"]
+        assert directives["style-src"] == ["'self'"]
+        assert directives["object-src"] == ["'none'"]
+        assert directives["base-uri"] == ["'none'"]
+        assert directives["form-action"] == ["'self'"]
+        assert not any("unsafe" in v for vs in directives.values() for v in vs)
+        assert "<script>" not in html, path
+        assert not INLINE_HANDLER.search(html), path
