@@ -7,14 +7,18 @@ stemmed: "hotline" finds "Hotlines"). Every token must match a page through
 one of its variants:
 - the token itself;
 - for the token still being typed (the last one, unless the query ends in a
-  space), the terms it begins: from 2 letters of a Latin-script word and one
-  cluster of Lao or Khmer ("cua kh" finds "cửa khẩu"). Chinese needs none:
-  single characters are indexed. A one-letter word typed after others is
-  optional: it ranks the pages holding it first ("cua k" still finds "cửa");
-- when those find fewer than RESULTS pages, words of MIN_TYPO letters or
-  more also match the terms one edit away (Levenshtein distance 1: a letter
-  added, dropped or changed): "cuak khau" finds "cửa khẩu".
-Terms to complete or correct come from the locale's `terms.json`.
+  space), the terms it begins, shortest first: from 2 letters of a
+  Latin-script word and one cluster of Lao or Khmer ("cua kh" finds "cửa
+  khẩu"). Chinese needs none: single characters are indexed. A one-letter
+  word typed after others is optional: it ranks the pages holding it first
+  ("cua k" still finds "cửa");
+- words of MIN_TYPO letters or more: the terms one edit away (Levenshtein
+  distance 1: a letter added, dropped or changed): "cuak khau" finds "cửa
+  khẩu".
+Terms to complete or correct come from the locale's `terms.json`. A query is
+run in STEPS, each wider than the last, until one finds RESULTS pages: first
+with a few completions (each may cost the kiosk a file to fetch), then with
+up to MAX_VARIANTS, then with typos too.
 
 Ranking: each token scores its best variant on the page, idf x TITLE in the
 title or x 1 in the text, completions and typos weighed PREFIX_WEIGHT and
@@ -41,6 +45,8 @@ from kiosk_site.search.segment import (
 
 RESULTS = 10
 MAX_VARIANTS = 32  # completions, and typo variants, of one token (at most)
+# (completions of the word being typed, typos allowed) of each step
+STEPS = ((4, False), (MAX_VARIANTS, False), (MAX_VARIANTS, True))
 TITLE = 3
 PREFIX_WEIGHT = 0.5
 TYPO_WEIGHT = 0.5
@@ -79,12 +85,12 @@ def typing_token(query: str, locale: str | None) -> str | None:
     return stem(toks[-1]) if stem else toks[-1]
 
 
-def completions(term_list: TermList, token: str) -> list[str]:
+def completions(term_list: TermList, token: str, limit: int) -> list[str]:
     """Terms that begin with `token`, shortest first (then in list order)."""
     found = [
         t for t in term_list.get(token[0], ()) if t != token and t.startswith(token)
     ]
-    return sorted(found, key=len)[:MAX_VARIANTS]
+    return sorted(found, key=len)[:limit]
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -115,9 +121,15 @@ def near_terms(term_list: TermList, token: str, skip: set[str]) -> list[str]:
 
 
 def query_plan(
-    query: str, locale: str | None, term_list: TermList, *, typos: bool
+    query: str,
+    locale: str | None,
+    term_list: TermList,
+    *,
+    typos: bool,
+    completed: int = MAX_VARIANTS,
 ) -> list[QueryToken]:
-    """The tokens of `query`, each with the variants that may match it."""
+    """The tokens of `query`, each with the variants that may match it: at
+    most `completed` completions of the word being typed, and typos if asked."""
     toks = query_tokens(query, locale)
     typing = typing_token(query, locale)
     plan = []
@@ -126,7 +138,8 @@ def query_plan(
         variants = [Variant(tok, 1.0, False)]
         if tok == typing and len(tok) >= MIN_PREFIX.get(kind, math.inf):
             variants += [
-                Variant(t, PREFIX_WEIGHT, False) for t in completions(term_list, tok)
+                Variant(t, PREFIX_WEIGHT, False)
+                for t in completions(term_list, tok, completed)
             ]
         if typos and kind == "word" and len(tok) >= MIN_TYPO and tok.isalpha():
             skip = {v.term for v in variants}
@@ -201,11 +214,13 @@ def index_search(files: dict[str, Any], locale: str, query: str) -> list[int]:
     def lookup(term: str) -> Postings:
         return _postings(files, base, meta, term)
 
-    found = rank(
-        query_plan(query, locale, term_list, typos=False), lookup, meta["docs"]
-    )
-    if len(found) < RESULTS:
-        plan = query_plan(query, locale, term_list, typos=True)
-        if any(v.typo for token in plan for v in token.variants):
+    found: list[int] = []
+    tried: list[QueryToken] | None = None
+    for completed, typos in STEPS:
+        plan = query_plan(query, locale, term_list, typos=typos, completed=completed)
+        if plan != tried:  # a step that widens nothing is skipped
             found = rank(plan, lookup, meta["docs"])
+            tried = plan
+        if len(found) >= RESULTS:
+            break
     return found

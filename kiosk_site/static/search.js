@@ -9,6 +9,8 @@
   var base = box.getAttribute("data-index");
   var locale = document.body.getAttribute("data-locale");
   var RESULTS = 10, MAX_VARIANTS = 32, TITLE = 3, MIN_TYPO = 4;
+  // [completions of the word being typed, typos allowed] of each step
+  var STEPS = [[4, false], [MAX_VARIANTS, false], [MAX_VARIANTS, true]];
   var PREFIX_WEIGHT = 0.5, TYPO_WEIGHT = 0.5;
   var MIN_PREFIX = { word: 2, sea: 1 };
   var LETTERS = /^\p{L}+$/u;
@@ -45,8 +47,17 @@
     }
     return termList;
   }
-  /* (title ids, body ids) of a term, or null when the locale lacks it. */
+  /* (title ids, body ids) of a term, or null when the locale lacks it; kept,
+     as the words being typed look up the same terms key after key. */
+  var known = {};
   function postings(meta, t) {
+    if (!Object.prototype.hasOwnProperty.call(known, t)) {
+      known[t] = readPostings(meta, t);
+      known[t].catch(function () { delete known[t]; });
+    }
+    return known[t];
+  }
+  function readPostings(meta, t) {
     var blocks = Object.prototype.hasOwnProperty.call(meta.heavy, t) ? meta.heavy[t] : 0;
     if (blocks) {
       // Frequent terms share bucket files (a few terms each), per block.
@@ -75,12 +86,12 @@
     var toks = T.tokens(folded.join(""));
     return toks.length ? T.stem(toks[toks.length - 1], locale) : null;
   }
-  function completions(list, tok) {
+  function completions(list, tok, limit) {
     var found = (list.groups[chars(tok)[0]] || []).filter(function (t) {
       return t !== tok && t.indexOf(tok) === 0;
     }).map(function (t) { return [t, chars(t).length]; });
     found.sort(function (a, b) { return a[1] - b[1]; }); // stable: list order within a length
-    return found.slice(0, MAX_VARIANTS).map(function (x) { return x[0]; });
+    return found.slice(0, limit).map(function (x) { return x[0]; });
   }
   function oneEditApart(a, b) {
     if (a.length > b.length) { var c = a; a = b; b = c; }
@@ -103,14 +114,14 @@
     }
     return found;
   }
-  function queryPlan(query, list, typos) {
+  function queryPlan(query, list, typos, completed) {
     var toks = T.queryTokens(query, locale);
     var typing = typingToken(query);
     return toks.map(function (tok) {
       var kind = T.kind(chars(tok)[0]), n = chars(tok).length;
       var variants = [{ term: tok, weight: 1, typo: false }];
       if (tok === typing && n >= (MIN_PREFIX[kind] || Infinity)) {
-        completions(list, tok).forEach(function (t) {
+        completions(list, tok, completed).forEach(function (t) {
           variants.push({ term: t, weight: PREFIX_WEIGHT, typo: false });
         });
       }
@@ -186,13 +197,15 @@
     if (!T.queryTokens(query, locale).length) return Promise.resolve([]);
     return Promise.all([getJSON(base + "meta.json"), terms()]).then(function (got) {
       var meta = got[0], list = got[1];
-      return run(queryPlan(query, list, false), meta).then(function (ids) {
-        if (ids.length >= RESULTS) return ids;
-        // Few pages match as typed: look for terms one slip of a finger away.
-        var plan = queryPlan(query, list, true);
-        var typos = plan.some(function (t) { return t.variants.some(function (v) { return v.typo; }); });
-        return typos ? run(plan, meta) : ids;
-      }).then(function (ids) {
+      // Each step widens the query only if the last found too few pages.
+      function step(n, tried, found) {
+        if (n === STEPS.length || found.length >= RESULTS) return Promise.resolve(found);
+        var plan = queryPlan(query, list, STEPS[n][1], STEPS[n][0]);
+        var key = JSON.stringify(plan);
+        if (key === tried) return step(n + 1, tried, found); // widens nothing
+        return run(plan, meta).then(function (ids) { return step(n + 1, key, ids); });
+      }
+      return step(0, null, []).then(function (ids) {
         return Promise.all(ids.slice(0, RESULTS).map(function (id) {
           return getJSON(base + "d/" + (id % meta.doc_shards) + ".json").then(function (d) {
             var doc = d[id];

@@ -140,6 +140,37 @@ def test_completions_weigh_less_than_the_word_and_come_shortest_first(site):
     assert all(v.weight == search_query.PREFIX_WEIGHT < 1 for v in token.variants[1:])
 
 
+def _pages(texts):
+    """A one-locale snapshot of pages (ids from 1) with these texts."""
+    pages = [
+        {
+            "id": n,
+            "locale": "vi",
+            "type": "information",
+            "path": f"/p{n}/",
+            "title": f"Trang {n}",
+            "summary": text,
+            "search_text": text,
+            "content_hash": f"sha256:{n:064d}",
+        }
+        for n, text in enumerate(texts, start=1)
+    ]
+    return {"locales": [{"code": "vi"}], "pages": pages}
+
+
+def test_a_few_completions_first_and_all_of_them_when_those_find_too_few():
+    # "kh" begins kha, khi, kho, khu (the four shortest) and khách.
+    filler = ["kha khi kho", "khu"]
+    alone = _pages([*filler, "cửa khách"])
+    files = search_index_files(alone)
+    assert index_search(files, "vi", "cua kh") == [3]  # the four found none
+    crowded = _pages([*filler, "cửa khách", *["cửa khu"] * search_query.RESULTS])
+    files = search_index_files(crowded)
+    found = index_search(files, "vi", "cua kh")
+    assert len(found) == search_query.RESULTS and 3 not in found
+    assert index_search(files, "vi", "cua kha") == [3]
+
+
 @pytest.mark.parametrize(
     ("locale", "typed", "expected"),
     [
