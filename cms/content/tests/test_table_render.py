@@ -3,6 +3,7 @@
 from html.parser import HTMLParser
 
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from cms.content.blocks import BodyBlock
 from cms.headless.render import RenderContext, stream_html
@@ -111,3 +112,12 @@ def test_portal_table_has_caption_and_column_headers():
     assert "<caption>ເວລາອອກອາກາດ</caption>" in html
     assert '<th scope="col"' in html and "ຕອນເຊົ້າ" in html
     assert '<th scope="row"' in html and "ບໍອີ" in html
+
+
+def test_editors_read_in_vietnamese_which_cells_translators_get():
+    help_text = BodyBlock().child_blocks["table"].field.help_text
+    with translation.override("vi"):
+        assert str(help_text) == (
+            "Người dịch dịch chú thích và từng ô có chữ; giờ, giá tiền và ô trống "
+            "giữ nguyên ở mọi ngôn ngữ."
+        )
