@@ -116,6 +116,9 @@ def test_guard_blocks_and_records_requests_leaving_localhost(
     # Proves the guard every test relies on: the kiosk itself made no such request.
     page.goto(kiosk.url + "/vi/")
     assert offsite_requests == []
+    # From a file without the pages' Content-Security-Policy, which refuses
+    # such a request before it reaches the guard.
+    page.goto(kiosk.url + "/data/notices-vi.json")
     page.evaluate("fetch('https://cdn.example.com/font.woff2').catch(() => 0)")
     page.wait_for_timeout(300)
     assert offsite_requests == ["https://cdn.example.com/font.woff2"]
