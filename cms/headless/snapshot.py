@@ -30,7 +30,8 @@ from cms.content.models import (
     SectionPage,
 )
 from cms.core.categories import Category
-from cms.programmes.models import Programme
+from cms.programmes.models import Programme, Rendition
+from cms.programmes.selectors import programme_kiosk_playable
 
 from .render import (
     HOTLINE_KIND_LABELS,
@@ -81,6 +82,19 @@ def _agency(agency) -> dict | None:
 
 def _stored(file) -> bool:
     return bool(file.name) and file.storage.exists(file.name)
+
+
+class _StoredFile:
+    """A stored file that no model field holds (a rendition's WebVTT track),
+    shaped like a FieldFile for media_file()."""
+
+    def __init__(self, storage, name: str):
+        self.storage = storage
+        self.name = name
+
+    @property
+    def url(self) -> str:
+        return self.storage.url(self.name)
 
 
 def _float(value) -> float | None:
@@ -497,6 +511,9 @@ class _Snapshot:
         )
 
     def programme_entry(self, programme: Programme) -> dict:
+        """The programme's kiosk rendition (never the source), its poster and
+        WebVTT tracks in the cluster's languages; ``status`` says whether the
+        video can play yet."""
         titles = dict(
             Programme.objects.filter(
                 translation_key=programme.translation_key,
@@ -504,10 +521,59 @@ class _Snapshot:
                 live=True,
             ).values_list("locale__language_code", "title")
         )
-        video = None
-        if programme.source_video and _stored(programme.source_video):
-            video = self.media_file(programme.source_video, id=programme.pk)
-        return {"id": programme.pk, "titles": titles, "video": video}
+        rendition = programme_kiosk_playable(programme)
+        video = self.rendition_video(rendition)
+        poster = None
+        if rendition is not None and rendition.poster and _stored(rendition.poster):
+            poster = self.media_file(
+                rendition.poster,
+                content_type="image/jpeg",
+                width=rendition.width_px,
+                height=rendition.height_px,
+            )
+        failed = rendition is not None and rendition.status == Rendition.Status.FAILED
+        return {
+            "id": programme.pk,
+            "titles": titles,
+            "status": "ready" if video else "failed" if failed else "preparing",
+            "video": video,
+            "poster": poster,
+            "subtitles": self.rendition_subtitles(rendition) if video else [],
+        }
+
+    def rendition_video(self, rendition: Rendition | None) -> dict | None:
+        """A finished kiosk rendition whose file is stored, as a media entry."""
+        if rendition is None or rendition.status != Rendition.Status.DONE:
+            return None
+        if not _stored(rendition.file):
+            return None
+        return self.media_file(
+            rendition.file,
+            content_type="video/mp4",
+            width=rendition.width_px,
+            height=rendition.height_px,
+            duration_s=rendition.duration_s,
+        )
+
+    def rendition_subtitles(self, rendition: Rendition) -> list[dict]:
+        """The WebVTT tracks in the cluster's languages, in the cluster's order."""
+        by_language = {track["language"]: track for track in rendition.webvtt}
+        storage = rendition.file.storage
+        tracks = []
+        for code in self.languages:
+            track = by_language.get(code)
+            if track is None or not storage.exists(track["name"]):
+                continue
+            stored = _StoredFile(storage, track["name"])
+            tracks.append(
+                self.media_file(
+                    stored,
+                    content_type="text/vtt",
+                    language=code,
+                    label=_locale_entry(code)["name_local"],
+                )
+            )
+        return tracks
 
     def build(self) -> dict:
         pages = [self.page_entry(page) for page in self.pages]
