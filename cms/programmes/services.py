@@ -5,20 +5,27 @@ import logging
 import os
 import shutil
 import socket
+import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
+from cms.core.errors import MediaStorageError
+from cms.core.storage import media_local_file, storage_sha256
+
 from .models import Programme, Rendition
 from .selectors import (
     face_profile_fields,
+    programme_kiosk_need,
     programme_rendition_needs,
     subtitle_text,
 )
@@ -40,11 +47,7 @@ def worker_identity() -> str:
 
 
 def file_sha256(field_file) -> str:
-    digest = hashlib.sha256()
-    with field_file.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return storage_sha256(storage=field_file.storage, name=field_file.name)
 
 
 def programme_source_hash(*, programme: Programme) -> str:
@@ -86,9 +89,40 @@ def programme_renditions_request(*, programme: Programme) -> list[Rendition]:
                 },
             )
             renditions[need.input_key] = rendition
+        kiosk = _kiosk_rendition_get_or_create(programme=programme)
+        renditions[kiosk.input_key] = kiosk
         if any(r.status != Rendition.Status.DONE for r in renditions.values()):
             transaction.on_commit(lambda: _transcode_queue(programme_id=programme.pk))
     return list(renditions.values())
+
+
+def _kiosk_rendition_get_or_create(*, programme: Programme) -> Rendition:
+    """The kiosk pages' rendition of the programme (one, whatever it targets).
+
+    Its size, rate and sound follow from the source; they are filled in when
+    a worker probes it (see _kiosk_prepare).
+    """
+    from transcode.config import KIOSK_MAX_KBPS
+
+    need = programme_kiosk_need(programme)
+    rendition, _created = Rendition.objects.get_or_create(
+        input_key=need.input_key,
+        defaults={
+            "kind": Rendition.Kind.KIOSK,
+            "programme": programme,
+            "source_sha256": programme.source_sha256,
+            "profile_key": need.profile_key,
+            "width_px": 0,
+            "height_px": 0,
+            "fps": 0,
+            "max_kbps": KIOSK_MAX_KBPS,
+            "has_audio": True,
+            "fit": "pad",
+            "subtitle_languages": list(need.subtitle_languages),
+            "subtitle_sha256": need.subtitle_sha256,
+        },
+    )
+    return rendition
 
 
 def rendition_retry(*, rendition: Rendition) -> None:
@@ -230,7 +264,28 @@ def _subtitle_files(programme: Programme, languages, work: Path):
     return files
 
 
-def _store(rendition: Rendition, output, tmp_path: Path) -> None:
+def _store_webvtt(rendition: Rendition, texts: dict[str, str]) -> list[dict]:
+    """Save a kiosk rendition's WebVTT tracks beside its video; describe them."""
+    storage = rendition.file.storage
+    stored = []
+    for language, text in sorted(texts.items()):
+        data = text.encode("utf-8")
+        name = storage.save(
+            f"programmes/renditions/{rendition.input_key[:16]}-{language}.vtt",
+            ContentFile(data),
+        )
+        stored.append(
+            {
+                "language": language,
+                "name": name,
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "size": len(data),
+            }
+        )
+    return stored
+
+
+def _store(rendition: Rendition, output, tmp_path: Path, webvtt=None) -> None:
     name = f"{rendition.input_key[:16]}-{rendition.width_px}x{rendition.height_px}.mp4"
     with transaction.atomic():
         locked = Rendition.objects.select_for_update().get(pk=rendition.pk)
@@ -238,6 +293,8 @@ def _store(rendition: Rendition, output, tmp_path: Path) -> None:
             return  # taken over by another worker after our lease ran out
         with tmp_path.open("rb") as handle:
             locked.file.save(name, File(handle), save=False)
+        if webvtt is not None:
+            locked.webvtt = _store_webvtt(locked, webvtt)
         locked.sha256 = output.sha256
         locked.duration_s = output.duration_s
         locked.avg_kbps = output.avg_kbps
@@ -251,57 +308,141 @@ def _store(rendition: Rendition, output, tmp_path: Path) -> None:
         locked.save()
 
 
-def renditions_transcode(*, programme_id: int, worker_id: str | None = None) -> int:
-    """Encode every claimable rendition of a programme; return how many finished.
-
-    Faces that burn the same subtitles are encoded in one ffmpeg pass.
-    """
+def _face_profile(rendition: Rendition):
     import transcode
 
-    programme = Programme.objects.get(pk=programme_id)
-    worker_id = worker_id or worker_identity()
-    keys = sorted({need.input_key for need in programme_rendition_needs(programme)})
-    claimed = claim_renditions(keys=keys, worker_id=worker_id)
-    groups: dict[tuple, list[Rendition]] = {}
-    for rendition in claimed:
-        groups.setdefault(tuple(rendition.subtitle_languages), []).append(rendition)
+    return transcode.Profile(
+        width=rendition.width_px,
+        height=rendition.height_px,
+        fps=float(rendition.fps),
+        max_kbps=rendition.max_kbps,
+        audio=rendition.has_audio,
+        fit=rendition.fit,
+    )
 
-    finished = 0
-    for languages, renditions in groups.items():
-        work = _work_dir(renditions[0].input_key)
-        shutil.rmtree(work, ignore_errors=True)
-        work.mkdir(parents=True)
-        try:
-            outputs = [
-                (
-                    transcode.Profile(
-                        width=r.width_px,
-                        height=r.height_px,
-                        fps=float(r.fps),
-                        max_kbps=r.max_kbps,
-                        audio=r.has_audio,
-                        fit=r.fit,
-                    ),
-                    work / f"{r.input_key}.mp4",
-                )
-                for r in renditions
-            ]
-            cancel = threading.Event()
+
+def _kiosk_poster(rendition: Rendition, source: str, info, profile) -> None:
+    """A still of the source at the kiosk size, stored at once: kiosk pages
+    show it while the video is still being encoded."""
+    import transcode
+
+    with tempfile.TemporaryDirectory(prefix="poster-") as work:
+        still = transcode.poster(
+            source,
+            Path(work) / "poster.jpg",
+            width=profile.width,
+            height=profile.height,
+            at_s=transcode.poster_time(info.duration_s),
+        )
+        with still.open("rb") as handle:
+            rendition.poster.save(
+                f"{rendition.input_key[:16]}.jpg", File(handle), save=False
+            )
+    Rendition.objects.filter(pk=rendition.pk).update(poster=rendition.poster.name)
+
+
+def _kiosk_prepare(programme: Programme, rendition: Rendition):
+    """Probe the source for a kiosk rendition: record its size, rate and sound,
+    make its poster and WebVTT texts. Returns (KioskProfile, {lang: text})."""
+    import transcode
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-") as work:
+        with media_local_file(programme.source_video, work_dir=Path(work)) as source:
+            info = transcode.probe(source)
+            profile = transcode.kiosk_profile(info)
+            if not rendition.poster:
+                _kiosk_poster(rendition, str(source), info, profile)
+        tracks = _subtitle_files(programme, rendition.subtitle_languages, Path(work))
+        texts = {track.lang: transcode.webvtt(track) for track in tracks}
+    rendition.width_px, rendition.height_px = profile.width, profile.height
+    rendition.fps, rendition.has_audio = profile.fps, profile.audio
+    Rendition.objects.filter(pk=rendition.pk).update(
+        width_px=profile.width,
+        height_px=profile.height,
+        fps=profile.fps,
+        has_audio=profile.audio,
+    )
+    return profile, texts
+
+
+@dataclass
+class _Job:
+    """The renditions a worker claimed, with what each is encoded to."""
+
+    programme: Programme
+    profiles: dict[int, object] = field(default_factory=dict)  # pk -> Profile
+    webvtt: dict[int, dict[str, str]] = field(default_factory=dict)  # kiosk only
+    groups: dict[tuple, list[Rendition]] = field(default_factory=dict)
+
+
+def _job(programme: Programme, claimed: list[Rendition]) -> _Job:
+    """Profiles for the claimed renditions, grouped by the subtitles they burn
+    (kiosk renditions burn none); a kiosk source that fails to probe fails
+    its rendition alone."""
+    import transcode
+
+    job = _Job(programme)
+    for rendition in claimed:
+        if rendition.kind == Rendition.Kind.KIOSK:
+            try:
+                profile, texts = _kiosk_prepare(programme, rendition)
+            except (transcode.TranscodeError, MediaStorageError) as err:
+                _fail(rendition, str(err))
+                continue
+            job.webvtt[rendition.pk] = texts
+            burned: tuple = ()
+        else:
+            profile = _face_profile(rendition)
+            burned = tuple(rendition.subtitle_languages)
+        job.profiles[rendition.pk] = profile
+        job.groups.setdefault(burned, []).append(rendition)
+    return job
+
+
+def _encode_group(job: _Job, languages: tuple, renditions: list[Rendition]) -> int:
+    """One ffmpeg pass for renditions that burn the same subtitles."""
+    import transcode
+
+    work = _work_dir(renditions[0].input_key)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    outputs = [(job.profiles[r.pk], work / f"{r.input_key}.mp4") for r in renditions]
+    try:
+        cancel = threading.Event()
+        with media_local_file(job.programme.source_video, work_dir=work) as source:
             results = transcode.transcode(
-                programme.source_video.path,
+                source,
                 outputs,
-                subtitles=_subtitle_files(programme, languages, work) or None,
+                subtitles=_subtitle_files(job.programme, languages, work) or None,
                 on_progress=_ProgressWriter(renditions, cancel),
                 cancel=cancel,
             )
-            for rendition, (_profile, path), result in zip(
-                renditions, outputs, results, strict=True
-            ):
-                _store(rendition, result, path)
-                finished += 1
-        except transcode.TranscodeError as err:
-            for rendition in renditions:
-                _fail(rendition, str(err))
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-    return finished
+        for rendition, (_profile, path), result in zip(
+            renditions, outputs, results, strict=True
+        ):
+            _store(rendition, result, path, job.webvtt.get(rendition.pk))
+        return len(renditions)
+    except (transcode.TranscodeError, MediaStorageError) as err:
+        for rendition in renditions:
+            _fail(rendition, str(err))
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def renditions_transcode(*, programme_id: int, worker_id: str | None = None) -> int:
+    """Encode every claimable rendition of a programme; return how many finished.
+
+    Faces that burn the same subtitles are encoded in one ffmpeg pass; the
+    kiosk rendition joins the pass of the faces that burn none.
+    """
+    programme = Programme.objects.get(pk=programme_id)
+    worker_id = worker_id or worker_identity()
+    keys = {need.input_key for need in programme_rendition_needs(programme)}
+    keys.add(programme_kiosk_need(programme).input_key)
+    claimed = claim_renditions(keys=sorted(keys), worker_id=worker_id)
+    job = _job(programme, claimed)
+    return sum(
+        _encode_group(job, languages, renditions)
+        for languages, renditions in job.groups.items()
+    )

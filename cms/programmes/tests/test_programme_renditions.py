@@ -15,6 +15,10 @@ from .factories import ClusterFactory, LedFaceFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
+# The LED faces' renditions (each approved programme also gets a kiosk one,
+# see test_kiosk_rendition).
+FACES = Rendition.objects.filter(kind=Rendition.Kind.FACE)
+
 
 @pytest.fixture
 def faces():
@@ -41,7 +45,7 @@ def test_approval_makes_one_verified_rendition_per_distinct_profile(
     programme = ProgrammeFactory()
     approve(programme, django_capture_on_commit_callbacks)
 
-    renditions = list(Rendition.objects.order_by("width_px"))
+    renditions = list(FACES.order_by("width_px"))
     # Three faces, two distinct profiles: the two 320x180 faces share one.
     assert [(r.width_px, r.height_px) for r in renditions] == [(180, 320), (320, 180)]
     assert programme_ready_count(programme) == (3, 3)
@@ -65,13 +69,13 @@ def test_identical_source_and_profile_reuse_the_existing_rendition(
 ):
     first = ProgrammeFactory()
     approve(first, django_capture_on_commit_callbacks)
-    before = set(Rendition.objects.values_list("pk", "finished_at"))
+    before = set(FACES.values_list("pk", "finished_at"))
 
     with first.source_video.open("rb") as handle:
         second = ProgrammeFactory(source_video=ContentFile(handle.read(), "copy.mp4"))
     approve(second, django_capture_on_commit_callbacks)
 
-    assert set(Rendition.objects.values_list("pk", "finished_at")) == before
+    assert set(FACES.values_list("pk", "finished_at")) == before
     assert programme_ready_count(second) == (3, 3)
 
 
@@ -80,13 +84,13 @@ def test_editing_re_transcodes_only_what_changed(
 ):
     programme = ProgrammeFactory()
     approve(programme, django_capture_on_commit_callbacks)
-    before = set(Rendition.objects.values_list("pk", "finished_at"))
+    before = set(FACES.values_list("pk", "finished_at"))
 
     LedFaceFactory(cluster=faces[0].cluster, code="moi", width_px=256, height_px=144)
     programme = Programme.objects.get(pk=programme.pk)
     approve(programme, django_capture_on_commit_callbacks)
 
-    after = set(Rendition.objects.values_list("pk", "finished_at"))
+    after = set(FACES.values_list("pk", "finished_at"))
     assert before < after and len(after - before) == 1
     assert programme_ready_count(programme) == (4, 4)
 
@@ -104,8 +108,7 @@ def test_subtitles_are_burned_in_the_clusters_two_languages(
     approve(programme, django_capture_on_commit_callbacks)
 
     by_face = {
-        r.subtitle_languages and tuple(r.subtitle_languages): r
-        for r in Rendition.objects.all()
+        r.subtitle_languages and tuple(r.subtitle_languages): r for r in FACES.all()
     }
     # The gate shows vi + lo; the town board shows Vietnamese only.
     assert ("vi", "lo") in by_face and ("vi",) in by_face
@@ -123,13 +126,13 @@ def test_a_failing_encode_retries_with_back_off_then_stays_failed_with_reason(
         handle.truncate(2000)
     approve(programme, django_capture_on_commit_callbacks)
 
-    rendition = Rendition.objects.get()
+    rendition = FACES.get()
     assert rendition.status == Rendition.Status.QUEUED
     assert rendition.attempts == 1
     assert rendition.next_attempt_at > timezone.now() + timedelta(seconds=30)
     assert rendition.error
 
-    Rendition.objects.update(next_attempt_at=timezone.now())
+    FACES.update(next_attempt_at=timezone.now())
     services.renditions_transcode(programme_id=programme.pk)
 
     rendition.refresh_from_db()
@@ -150,7 +153,7 @@ def test_editors_see_readiness_and_the_failure_reason_in_the_admin(
     profile.save()
     programme = ProgrammeFactory()
     approve(programme, django_capture_on_commit_callbacks)
-    Rendition.objects.filter(width_px=180).update(
+    FACES.filter(width_px=180).update(
         status=Rendition.Status.FAILED, error="ffmpeg exited with code 1: disk full"
     )
 

@@ -91,7 +91,7 @@ def test_publishing_on_rq_queues_a_transcode_that_an_rq_worker_completes(
     queued = django_rq.get_queue("default").jobs
     [job] = [job for job in queued if job.func_name == TRANSCODE]
     assert job.timeout == settings.TASKS_RQ_JOB_TIMEOUT_SECONDS
-    rendition = Rendition.objects.get()
+    rendition = Rendition.objects.get(kind="face")
     assert rendition.status == Rendition.Status.QUEUED and not rendition.file
 
     worker = run_rq_worker(settings)
@@ -99,10 +99,11 @@ def test_publishing_on_rq_queues_a_transcode_that_an_rq_worker_completes(
 
     result = transcode_programme.get_result(job.id)
     assert result.status == TaskResultStatus.SUCCESSFUL, result.errors
-    assert result.return_value == 1
+    assert result.return_value == 2  # the face's and the kiosk pages' renditions
     rendition.refresh_from_db()
     assert rendition.status == Rendition.Status.DONE
-    [stored] = finished_files(settings)
+    stored = Path(rendition.file.path)
+    assert stored in finished_files(settings)
     assert Path(rendition.file.path) == stored
     assert hashlib.sha256(stored.read_bytes()).hexdigest() == rendition.sha256
     video = transcode.probe(stored).video
