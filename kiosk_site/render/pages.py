@@ -24,7 +24,13 @@ import jinja2
 from markupsafe import Markup
 
 from kiosk_site.config import FEEDBACK_PATH, PACKAGE_DIR, TEMPLATES_DIR
-from kiosk_site.render.ui_text import LOCALE_DIR, gettext_for, plain, ui_language
+from kiosk_site.render.ui_text import (
+    LOCALE_DIR,
+    gettext_for,
+    plain,
+    site_name,
+    ui_language,
+)
 from kiosk_site.snapshot import canonical_json, page_columns, page_output, page_url
 
 TEMPLATE_OF = {
@@ -162,8 +168,6 @@ def _menu_children(navigation: Any, by_id: dict[int, Any]) -> dict[int, list[int
 
 
 def _body(site: SiteInputs, body: str, locale: str) -> str:
-    source = site.data["cluster"]["source_language"]
-
     def link(m: re.Match[str]) -> str:
         target = site.by_id.get(int(m.group(1)))
         return f'href="{page_url(target)}"' if target else 'href="#" data-missing="1"'
@@ -184,30 +188,65 @@ def _body(site: SiteInputs, body: str, locale: str) -> str:
 
     def programme(m: re.Match[str]) -> str:
         ident = m.group(2)
-        prog = site.data["programmes"].get(ident)
         start = f'<figure{m.group(1)}data-programme-id="{ident}"{m.group(3)}>'
-        if not prog:
-            return start
-        title = html.escape(
-            prog["titles"].get(locale) or next(iter(prog["titles"].values()), "")
-        )
-        src = site.video_urls.get(ident)
-        if src:
-            return (
-                f'{start}<video src="{src}" controls playsinline '
-                f'preload="none"></video>'
-                f"<figcaption>{title}</figcaption>"
-            )
-        missing = html.escape(
-            gettext_for(ui_language(locale, source), source)(
-                "Video not available on this kiosk"
-            )
-        )
-        return f"{start}<figcaption>{title} · {missing}</figcaption>"
+        prog = site.data["programmes"].get(ident)
+        return start + _programme_html(site, ident, prog, locale) if prog else start
 
     body = PAGE_LINK.sub(link, body)
     body = IMG_TAG.sub(img, body)
     return PROGRAMME.sub(programme, body)
+
+
+def _track_html(track: dict[str, Any], url: str, locale: str) -> str:
+    """One WebVTT subtitle track; the page's own language is on by default."""
+    language = html.escape(track["language"])
+    default = " default" if track["language"] == locale else ""
+    return (
+        f'<track kind="subtitles" srclang="{language}" '
+        f'label="{html.escape(track["label"])}" src="{url}"{default}>'
+    )
+
+
+def _programme_html(
+    site: SiteInputs, ident: str, prog: dict[str, Any], locale: str
+) -> str:
+    """A programme in a page: its kiosk rendition in a player with poster and
+    subtitle tracks (the page's language on by default); until the rendition
+    is ready, the poster and a line saying the video is being prepared,
+    never a player without a playable file."""
+    esc = html.escape
+    title = esc(prog["titles"].get(locale) or next(iter(prog["titles"].values()), ""))
+    urls = site.video_urls
+    poster_url = urls.get(f"{ident}:poster", "")
+    poster = prog.get("poster") or {}
+    size = ""
+    if poster.get("width") and poster.get("height"):
+        size = f' width="{poster["width"]}" height="{poster["height"]}"'
+    src = urls.get(ident)
+    if src and prog.get("status", "ready") == "ready":
+        video = prog["video"]
+        if video.get("width") and video.get("height"):
+            size = f' width="{video["width"]}" height="{video["height"]}"'
+        tracks = "".join(
+            _track_html(t, urls[f"{ident}:subtitles:{t['language']}"], locale)
+            for t in prog.get("subtitles") or ()
+        )
+        poster_attr = f' poster="{poster_url}"' if poster_url else ""
+        return (
+            f'<video src="{src}"{poster_attr}{size} controls playsinline '
+            f'preload="none">{tracks}</video><figcaption>{title}</figcaption>'
+        )
+    source = site.data["cluster"]["source_language"]
+    tr = gettext_for(ui_language(locale, source), source)
+    if "status" in prog:
+        message = tr("This video is being prepared. Please come back later.")
+    else:  # a snapshot from before kiosk renditions, without a video
+        message = tr("Video not available on this kiosk")
+    still = f'<img src="{poster_url}" alt=""{size}>' if poster_url else ""
+    return (
+        f'{still}<p class="video-preparing" lang="{message.lang}">'
+        f"{esc(message)}</p><figcaption>{title}</figcaption>"
+    )
 
 
 CHROME_PARTS = (
@@ -240,15 +279,17 @@ def _common(site: SiteInputs, locale: str) -> dict[str, Any]:
         loc = next(x for x in data["locales"] if x["code"] == locale)
         source = data["cluster"]["source_language"]
         home = site.homes.get(locale)
+        ui_lang = ui_language(locale, source)
+        name = data.get("site_name") or data["cluster"]["name"]
         base = {
             "site": {
-                "name": data.get("site_name") or data["cluster"]["name"],
+                "name": site_name(name, ui_lang, source),
                 "cluster": data["cluster"]["name"],
                 "place": data["cluster"]["place"],
             },
             "locale": loc,
             "script": SCRIPT_OF_LOCALE.get(locale, "latin"),
-            "ui_lang": ui_language(locale, source),
+            "ui_lang": ui_lang,
             "source_lang": source,
             "assets": site.assets,
             "home_url": page_url(home) if home else "/",

@@ -62,10 +62,16 @@ MESSAGES: tuple[str, ...] = (
     "Source",
     "Provided by",
     "Video not available on this kiosk",
+    "This video is being prepared. Please come back later.",
     "Kiosk navigation",
     "Keyboard",
     "Close",
+    "Electronic information cluster",
 )
+
+# The CMS's default site name (its SITE_NAME, which the snapshot carries as
+# `site_name` in the source language): shown translated in every locale.
+DEFAULT_SITE_NAME = "Electronic information cluster"
 
 
 def catalogue_name(locale: str) -> str:
@@ -162,6 +168,27 @@ def gettext_for(locale: str, fallback: str | None = None) -> Callable[[str], UIT
         return found
 
     return gettext
+
+
+@functools.cache
+def _default_site_names() -> frozenset[str]:
+    """The default site name in every catalogue's language and in English."""
+    names = {DEFAULT_SITE_NAME}
+    for po in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"):
+        names.add(translation(po.parent.parent.name).gettext(DEFAULT_SITE_NAME))
+    return frozenset(names)
+
+
+def site_name(name: str, locale: str, source: str) -> UIText:
+    """The site's name on `locale`'s screens.
+
+    The default name (as the CMS sends it, in any catalogue's language) is
+    translated like every other interface string; a province's own name is
+    shown as written, marked with the source language it is written in.
+    """
+    if name in _default_site_names():
+        return gettext_for(locale, source)(DEFAULT_SITE_NAME)
+    return UIText(name, source, source != locale)
 
 
 def ui_texts(langs: Iterable[str]) -> list[str]:

@@ -5,8 +5,10 @@ import pytest
 from bench.sample import make_snapshot, snapshot_write
 from kiosk_site.build import site_build
 from kiosk_site.errors import SnapshotError
+from kiosk_site.snapshot import page_output
 
 from .conftest import SMALL, site_files
+from .programme_media import add_programme, programme_entry, set_programme
 
 
 def _edit(snap, change) -> dict:
@@ -118,3 +120,25 @@ def test_a_state_file_changed_behind_the_builders_back_is_read_again(
     (out / ".kiosk-build" / "state.pickle").write_bytes(b"torn")
     again = site_build(snapshot=snap, out_dir=out)
     assert again.pages_rendered == first.pages_total
+
+
+def test_a_page_rerenders_when_its_programme_rendition_becomes_ready(
+    tmp_path, warm_out
+):
+    snap = make_snapshot(tmp_path / "snap", **SMALL)
+    pages = add_programme(snap, status="preparing")
+    out = warm_out("site")
+    site_build(snapshot=snap, out_dir=out)
+    page = out / page_output(pages["vi"])
+    assert "<video" not in page.read_text(encoding="utf-8")
+    hashes = [p["content_hash"] for p in json.loads(snap.read_text())["pages"]]
+
+    # The rendition is done: the programme entry changes, no page's hash does.
+    set_programme(snap, programme_entry(snap.parent / "media", status="ready"))
+    assert [p["content_hash"] for p in json.loads(snap.read_text())["pages"]] == hashes
+    site_build(snapshot=snap, out_dir=out)
+
+    assert '<video src="/media/' in page.read_text(encoding="utf-8")
+    fresh = warm_out("fresh")
+    site_build(snapshot=snap, out_dir=fresh)
+    assert site_files(out) == site_files(fresh)

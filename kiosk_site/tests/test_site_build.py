@@ -6,6 +6,7 @@ from kiosk_site.build import site_build
 from kiosk_site.snapshot import page_output
 
 from .conftest import SMALL, site_files
+from .programme_media import PROGRAMME_ID, add_programme
 
 
 def test_every_page_type_is_rendered_per_locale_with_lang(tmp_path, warm_out):
@@ -131,3 +132,68 @@ def test_new_characters_change_fonts_but_not_pages(tmp_path, warm_out):
     report = site_build(snapshot=snap, out_dir=out)
     assert report.pages_rendered == 1
     assert (out / "assets" / "fonts.css").read_text() != fonts_before
+
+
+def test_a_ready_programme_plays_its_rendition_with_poster_and_tracks(
+    tmp_path, warm_out
+):
+    snap = make_snapshot(tmp_path / "snap", **SMALL)
+    pages = add_programme(snap)
+    out = warm_out("site")
+    site_build(snapshot=snap, out_dir=out)
+
+    data = json.loads(snap.read_text(encoding="utf-8"))
+    programme = data["programmes"][PROGRAMME_ID]
+    video = f"/media/{programme['video']['sha256'][:20]}.mp4"
+    poster = f"/media/{programme['poster']['sha256'][:20]}.jpg"
+    vi, lo = (f"/media/{track['sha256'][:20]}.vtt" for track in programme["subtitles"])
+    html = (out / page_output(pages["vi"])).read_text(encoding="utf-8")
+    assert (
+        f'<video src="{video}" poster="{poster}" width="320" height="180" '
+        'controls playsinline preload="none">'
+        f'<track kind="subtitles" srclang="vi" label="Tiếng Việt" src="{vi}" default>'
+        f'<track kind="subtitles" srclang="lo" label="ພາສາລາວ" src="{lo}">'
+        "</video><figcaption>Phóng sự Bờ Y</figcaption>"
+    ) in html
+    lao = (out / page_output(pages["lo"])).read_text(encoding="utf-8")
+    assert f'srclang="lo" label="ພາສາລາວ" src="{lo}" default>' in lao
+    assert f'srclang="vi" label="Tiếng Việt" src="{vi}">' in lao
+    for url in (video, poster, vi, lo):
+        assert (out / url.lstrip("/")).is_file()
+    assert (out / vi.lstrip("/")).read_text(encoding="utf-8").startswith("WEBVTT")
+
+
+def test_a_programme_being_prepared_shows_its_poster_and_says_so(tmp_path, warm_out):
+    snap = make_snapshot(tmp_path / "snap", **SMALL)
+    pages = add_programme(snap, status="preparing")
+    out = warm_out("site")
+    site_build(snapshot=snap, out_dir=out)
+
+    data = json.loads(snap.read_text(encoding="utf-8"))
+    poster = data["programmes"][PROGRAMME_ID]["poster"]["sha256"][:20]
+    vi = (out / page_output(pages["vi"])).read_text(encoding="utf-8")
+    figure = vi[vi.index(f'data-programme-id="{PROGRAMME_ID}"') :]
+    assert "<video" not in vi
+    assert figure.startswith(
+        f'data-programme-id="{PROGRAMME_ID}">'
+        f'<img src="/media/{poster}.jpg" alt="" width="320" height="180">'
+        '<p class="video-preparing" lang="vi">'
+        "Video này đang được chuẩn bị. Mời quý khách quay lại sau.</p>"
+    )
+    lao = (out / page_output(pages["lo"])).read_text(encoding="utf-8")
+    assert '<p class="video-preparing" lang="lo">ວິດີໂອນີ້ກຳລັງຖືກກະກຽມ.' in lao
+    assert "<video" not in lao
+
+
+def test_a_programme_without_a_poster_yet_shows_only_the_line(tmp_path, warm_out):
+    snap = make_snapshot(tmp_path / "snap", **SMALL)
+    pages = add_programme(snap, status="failed", poster=False)
+    out = warm_out("site")
+    site_build(snapshot=snap, out_dir=out)
+
+    html = (out / page_output(pages["km"])).read_text(encoding="utf-8")
+    figure = html[html.index(f'data-programme-id="{PROGRAMME_ID}"') :]
+    assert figure.startswith(
+        f'data-programme-id="{PROGRAMME_ID}"><p class="video-preparing" lang="km">'
+    )
+    assert "<video" not in html and '<img src="/media/' not in figure[:200]
