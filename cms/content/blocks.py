@@ -120,7 +120,9 @@ class TranslatableTableBlock(TableBlock):
     it asks any block that has ``get_translatable_segments`` and
     ``restore_translated_segments`` for its segments instead (segments/extract.py
     and ingest.py). Cells without a letter (times, prices, blanks) stay as they
-    are in every language. A cell is addressed by its row and column.
+    are in every language. A cell is addressed by its row and column (the
+    table editor keeps no ids for rows), so a row inserted above moves the
+    cells below to new addresses and translators see them as new strings.
     """
 
     def get_translatable_segments(self, value) -> list[StringSegmentValue]:
