@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import unicodedata
 from datetime import datetime
 
 from django.conf import settings
@@ -570,7 +571,10 @@ class _Snapshot:
                     stored,
                     content_type="text/vtt",
                     language=code,
-                    label=_locale_entry(code)["name_local"],
+                    # Django's own names are not all NFC ("Tiếng Việt").
+                    label=unicodedata.normalize(
+                        "NFC", _locale_entry(code)["name_local"]
+                    ),
                 )
             )
         return tracks
