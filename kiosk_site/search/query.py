@@ -17,13 +17,16 @@ one of its variants:
   khẩu".
 Terms to complete or correct come from the locale's `terms.json`. A query is
 run in STEPS, each wider than the last, until one finds RESULTS pages: first
-with a few completions (each may cost the kiosk a file to fetch), then with
-up to MAX_VARIANTS, then with typos too.
+the words as typed, then with the 4 shortest completions of the word being
+typed, then with up to MAX_VARIANTS, then with typos too (each variant may
+cost the kiosk a file to fetch: a query that finds enough as typed costs what
+it did before completions).
 
-Ranking: each token scores its best variant on the page, idf x TITLE in the
-title or x 1 in the text, completions and typos weighed PREFIX_WEIGHT and
-TYPO_WEIGHT; scores add up over the tokens. Pages that match every token
-without a typo come first, then higher scores, then lower page ids.
+Ranking: pages that match every token as typed come first, then those that
+need a completion, then those that need typos (the fewer the better); among
+equals, the higher score, then the lower page id. A token scores idf x TITLE
+in the title or idf x 1 in the text for its best match on the page (the word
+as typed before a completion before a typo); scores add up over the tokens.
 """
 
 from __future__ import annotations
@@ -46,10 +49,10 @@ from kiosk_site.search.segment import (
 RESULTS = 10
 MAX_VARIANTS = 32  # completions, and typo variants, of one token (at most)
 # (completions of the word being typed, typos allowed) of each step
-STEPS = ((4, False), (MAX_VARIANTS, False), (MAX_VARIANTS, True))
+STEPS = ((0, False), (4, False), (MAX_VARIANTS, False), (MAX_VARIANTS, True))
 TITLE = 3
-PREFIX_WEIGHT = 0.5
-TYPO_WEIGHT = 0.5
+# How a variant matches a token, best first.
+EXACT, COMPLETED, TYPO = 0, 1, 2
 MIN_PREFIX = {"word": 2, "sea": 1}  # characters; Chinese: no completions
 MIN_TYPO = 4
 
@@ -62,8 +65,7 @@ Postings = tuple[list[int], list[int]] | None
 @dataclass(frozen=True)
 class Variant:
     term: str
-    weight: float
-    typo: bool
+    how: int  # EXACT, COMPLETED or TYPO
 
 
 @dataclass(frozen=True)
@@ -135,17 +137,14 @@ def query_plan(
     plan = []
     for tok in toks:
         kind = term_kind(tok)
-        variants = [Variant(tok, 1.0, False)]
+        variants = [Variant(tok, EXACT)]
         if tok == typing and len(tok) >= MIN_PREFIX.get(kind, math.inf):
             variants += [
-                Variant(t, PREFIX_WEIGHT, False)
-                for t in completions(term_list, tok, completed)
+                Variant(t, COMPLETED) for t in completions(term_list, tok, completed)
             ]
         if typos and kind == "word" and len(tok) >= MIN_TYPO and tok.isalpha():
             skip = {v.term for v in variants}
-            variants += [
-                Variant(t, TYPO_WEIGHT, True) for t in near_terms(term_list, tok, skip)
-            ]
+            variants += [Variant(t, TYPO) for t in near_terms(term_list, tok, skip)]
         optional = (
             tok == typing and tok == toks[-1] and kind == "word" and len(tok) == 1
         )
@@ -158,29 +157,41 @@ def rank(
 ) -> list[int]:
     """Ids of the pages matching every required token, best first."""
     scores: dict[int, float] = {}
-    typos: dict[int, int] = {}
+    # per page: how many tokens it matched only with a typo, a completion
+    needed: dict[int, list[int]] = {}
     alive: set[int] | None = None
     for token in plan:
-        best: dict[int, float] = {}
-        best_typo: dict[int, float] = {}
-        for variant in token.variants:
-            hits = lookup(variant.term)
-            if hits is None:
-                continue
-            idf = math.log(1 + docs / (len(hits[0]) + len(hits[1])))
-            into = best_typo if variant.typo else best
-            for ids, field in ((hits[0], TITLE), (hits[1], 1)):
-                score = variant.weight * field * idf
-                for pid in ids:
-                    if score > into.get(pid, -1.0):
-                        into[pid] = score
-        matched = best.keys() | best_typo.keys()
+        best = _best_matches(token, lookup, docs)
         if not token.optional:
-            alive = matched if alive is None else alive & matched
-        for pid in matched & (alive or set()):
-            scores[pid] = scores.get(pid, 0.0) + best.get(pid, best_typo.get(pid))
-            typos[pid] = typos.get(pid, 0) + (pid not in best)
-    return sorted(alive or (), key=lambda pid: (typos[pid], -scores[pid], pid))
+            alive = set(best) if alive is None else alive & best.keys()
+        for pid in best.keys() & (alive or set()):
+            how, score = best[pid]
+            scores[pid] = scores.get(pid, 0.0) + score
+            counts = needed.setdefault(pid, [0, 0])
+            if how == TYPO:
+                counts[0] += 1
+            elif how == COMPLETED:
+                counts[1] += 1
+    return sorted(alive or (), key=lambda pid: (*needed[pid], -scores[pid], pid))
+
+
+def _best_matches(
+    token: QueryToken, lookup: Callable[[str], Postings], docs: int
+) -> dict[int, tuple[int, float]]:
+    """Page id -> (how, score) of the token's best match on the page."""
+    best: dict[int, tuple[int, float]] = {}
+    for variant in token.variants:
+        hits = lookup(variant.term)
+        if hits is None:
+            continue
+        idf = math.log(1 + docs / (len(hits[0]) + len(hits[1])))
+        for ids, field in ((hits[0], TITLE), (hits[1], 1)):
+            score = field * idf
+            for pid in ids:
+                found = best.get(pid)
+                if found is None or (variant.how, -score) < (found[0], -found[1]):
+                    best[pid] = (variant.how, score)
+    return best
 
 
 def _postings(files: dict[str, bytes], base: str, meta: dict, tok: str) -> Postings:

@@ -9,9 +9,9 @@
   var base = box.getAttribute("data-index");
   var locale = document.body.getAttribute("data-locale");
   var RESULTS = 10, MAX_VARIANTS = 32, TITLE = 3, MIN_TYPO = 4;
+  var EXACT = 0, COMPLETED = 1, TYPO = 2; // how a variant matches, best first
   // [completions of the word being typed, typos allowed] of each step
-  var STEPS = [[4, false], [MAX_VARIANTS, false], [MAX_VARIANTS, true]];
-  var PREFIX_WEIGHT = 0.5, TYPO_WEIGHT = 0.5;
+  var STEPS = [[0, false], [4, false], [MAX_VARIANTS, false], [MAX_VARIANTS, true]];
   var MIN_PREFIX = { word: 2, sea: 1 };
   var LETTERS = /^\p{L}+$/u;
   var cache = {};
@@ -119,17 +119,17 @@
     var typing = typingToken(query);
     return toks.map(function (tok) {
       var kind = T.kind(chars(tok)[0]), n = chars(tok).length;
-      var variants = [{ term: tok, weight: 1, typo: false }];
+      var variants = [{ term: tok, how: EXACT }];
       if (tok === typing && n >= (MIN_PREFIX[kind] || Infinity)) {
         completions(list, tok, completed).forEach(function (t) {
-          variants.push({ term: t, weight: PREFIX_WEIGHT, typo: false });
+          variants.push({ term: t, how: COMPLETED });
         });
       }
       if (typos && kind === "word" && n >= MIN_TYPO && LETTERS.test(tok)) {
         var skip = {};
         variants.forEach(function (v) { skip[v.term] = true; });
         nearTerms(list, tok, skip).forEach(function (t) {
-          variants.push({ term: t, weight: TYPO_WEIGHT, typo: true });
+          variants.push({ term: t, how: TYPO });
         });
       }
       var optional = tok === typing && tok === toks[toks.length - 1] && kind === "word" &&
@@ -137,9 +137,10 @@
       return { variants: variants, optional: optional };
     });
   }
-  /* Ids matching every required token, best first. Scores live in typed
-     arrays over the range of the ids met (a locale's ids lie close together);
-     this runs over thousands of postings for frequent terms. */
+  /* Ids matching every required token, best first: as typed, then with a
+     completion, then with typos; then by score. Scores live in typed arrays
+     over the range of the ids met (a locale's ids lie close together); this
+     runs over thousands of postings for frequent terms. */
   function rank(plan, lists, docs) {
     var lo = Infinity, hi = -Infinity;
     lists.forEach(function (ps) {
@@ -154,8 +155,8 @@
     });
     if (lo > hi) return [];
     var size = hi - lo + 1;
-    var score = new Float64Array(size), typos = new Uint8Array(size);
-    var best = new Float64Array(size), bestTypo = new Float64Array(size);
+    var score = new Float64Array(size), typos = new Uint8Array(size), completed = new Uint8Array(size);
+    var bestHow = new Int8Array(size), bestScore = new Float64Array(size);
     var seen = new Int32Array(size), level = new Int32Array(size);
     var required = 0, alive = [];
     plan.forEach(function (token, k) {
@@ -164,28 +165,30 @@
         var p = lists[k][j];
         if (!p) return;
         var idf = Math.log(1 + docs / (p[0].length + p[1].length));
-        var into = v.typo ? bestTypo : best;
         for (var side = 0; side < 2; side++) {
-          var s = v.weight * (side === 0 ? TITLE : 1) * idf, ids = p[side];
+          var s = (side === 0 ? TITLE : 1) * idf, ids = p[side];
           for (var i = 0; i < ids.length; i++) {
             var x = ids[i] - lo;
             // Only pages that matched every required token so far count.
             if (level[x] !== required) continue;
-            if (seen[x] !== k + 1) { seen[x] = k + 1; best[x] = -1; bestTypo[x] = -1; touched.push(x); }
-            if (s > into[x]) into[x] = s;
+            if (seen[x] !== k + 1) {
+              seen[x] = k + 1; bestHow[x] = v.how; bestScore[x] = s; touched.push(x);
+            } else if (v.how < bestHow[x] || (v.how === bestHow[x] && s > bestScore[x])) {
+              bestHow[x] = v.how; bestScore[x] = s;
+            }
           }
         }
       });
       touched.forEach(function (x) {
-        var typo = best[x] < 0;
-        score[x] += typo ? bestTypo[x] : best[x];
-        typos[x] += typo ? 1 : 0;
+        score[x] += bestScore[x];
+        if (bestHow[x] === TYPO) typos[x]++;
+        else if (bestHow[x] === COMPLETED) completed[x]++;
         if (!token.optional) level[x] = required + 1;
       });
       if (!token.optional) { required++; alive = touched; }
     });
     return alive.sort(function (a, b) {
-      return typos[a] - typos[b] || score[b] - score[a] || a - b;
+      return typos[a] - typos[b] || completed[a] - completed[b] || score[b] - score[a] || a - b;
     }).map(function (x) { return x + lo; });
   }
   function run(plan, meta) {

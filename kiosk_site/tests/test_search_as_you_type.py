@@ -130,14 +130,14 @@ def test_a_space_ends_the_word_being_typed(site):
     assert _search(site, "vi", "cua kh ") == []
 
 
-def test_completions_weigh_less_than_the_word_and_come_shortest_first(site):
+def test_completions_follow_the_word_as_typed_shortest_first(site):
     terms = json.loads(site[1]["search/vi/terms.json"])
     (token,) = query_plan("ha", "vi", terms, typos=False)
-    assert token.variants[0] == search_query.Variant("ha", 1.0, False)
+    assert token.variants[0] == search_query.Variant("ha", search_query.EXACT)
     completed = [v.term for v in token.variants[1:]]
     assert [len(t) for t in completed] == sorted(len(t) for t in completed)
     assert {"hai", "hang", "hanh"} <= set(completed)
-    assert all(v.weight == search_query.PREFIX_WEIGHT < 1 for v in token.variants[1:])
+    assert {v.how for v in token.variants[1:]} == {search_query.COMPLETED}
 
 
 def _pages(texts):
@@ -169,6 +169,18 @@ def test_a_few_completions_first_and_all_of_them_when_those_find_too_few():
     found = index_search(files, "vi", "cua kh")
     assert len(found) == search_query.RESULTS and 3 not in found
     assert index_search(files, "vi", "cua kha") == [3]
+
+
+def test_a_word_found_as_typed_in_enough_pages_is_not_completed():
+    enough = ["cửa kho"] * search_query.RESULTS
+    files = search_index_files(_pages([*enough, "cửa khoá"]))
+    found = index_search(files, "vi", "cua kho")
+    assert sorted(found) == list(range(1, search_query.RESULTS + 1))
+    # Fewer: "khoá" is looked up, and comes after every page of "kho", rarer
+    # (higher idf) as it is.
+    files = search_index_files(_pages([*enough[1:], "Cửa khoá"]))
+    found = index_search(files, "vi", "cua kho")
+    assert found[-1] == search_query.RESULTS
 
 
 @pytest.mark.parametrize(
@@ -246,7 +258,8 @@ def test_typos_are_looked_up_only_when_few_pages_match(site):
     data, files = site
     terms = json.loads(files["search/vi/terms.json"])
     plan = query_plan("khau ", "vi", terms, typos=True)
-    assert {v.term for v in plan[0].variants if v.typo} >= {"khan", "khai"}
+    typos = {v.term for v in plan[0].variants if v.how == search_query.TYPO}
+    assert typos >= {"khan", "khai"}
     # Enough pages hold "khau": no page of "khan", "khai"... is added.
     holding = _holding(data, "vi", "khau")
     assert len(holding) >= search_query.RESULTS
