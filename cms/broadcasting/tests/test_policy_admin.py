@@ -116,6 +116,8 @@ def test_the_edit_page_shows_the_regulation_check(client, head):
     )
     page = client.get(reverse(f"{URLS}:edit", args=[short.pk])).content.decode()
     assert 'data-airtime-status="short"' in page
+    # Too short and 17:30–18:00 missing, on each of the three day types.
+    assert "chính sách này chưa đạt quy định ở 6 điểm:" in page
     assert ("Ngày làm việc: 7 giờ 30 phút phát sóng, quy định tối thiểu 8 giờ") in page
     preset = AirtimePolicy.objects.get(regulation="an_giang", name__startswith="An")
     page = client.get(reverse(f"{URLS}:edit", args=[preset.pk])).content.decode()
