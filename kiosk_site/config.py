@@ -34,4 +34,13 @@ STATIC_CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".woff2": "font/woff2",
     ".svg": "image/svg+xml",
+    # Not in Python's own table everywhere: without it a kiosk PC whose
+    # mime.types lacks WebVTT serves subtitles as octet-stream and Chromium
+    # ignores the <track>.
+    ".vtt": "text/vtt; charset=utf-8",
+    ".mp4": "video/mp4",
+    ".webm": "video/webm",
+    ".jpg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
 }
