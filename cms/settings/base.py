@@ -5,6 +5,7 @@ from pathlib import Path
 import django.conf.locale
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.utils.translation import get_language_info
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -143,6 +144,11 @@ django.conf.locale.LANG_INFO.update(
 )
 
 ALL_LANGUAGES = {
+# Each language named in its own script, as its readers look for it on a
+# language button of a kiosk or the portal. These win over Django's LANG_INFO,
+# whose name_local for Khmer is "Khmer" in Latin letters. A language added to
+# CONTENT_LANGUAGES brings its name in CONTENT_LANGUAGE_NAMES
+# (e.g. "sed=Xơ Đăng,jra=Jrai"), which wins over both.
     "vi": "Tiếng Việt",
     "en": "English",
     "zh-hans": "中文",
@@ -151,13 +157,33 @@ ALL_LANGUAGES = {
     "bdq": "Bahnar",
     "sed": "Xơ Đăng",
 }
-# Source language first. A minority language is added here (and given a
-# catalogue in locale/), with no code change.
+    **env.dict("CONTENT_LANGUAGE_NAMES", default={}),
+for _code, _name in ALL_LANGUAGES.items():
+    _info = django.conf.locale.LANG_INFO.get(_code)
+    django.conf.locale.LANG_INFO[_code] = {
+        **(_info or {"bidi": False, "code": _code, "name": _name}),
+        "name_local": _name,
+    }
+
+# Source language first. A minority language is added here (with its name in
+# CONTENT_LANGUAGE_NAMES unless Django knows it, and a catalogue in locale/),
+# with no code change.
 CONTENT_LANGUAGES = env.list(
     "CONTENT_LANGUAGES", default=["vi", "en", "zh-hans", "lo", "km", "bdq"]
 )
 LANGUAGE_CODE = "vi"
-LANGUAGES = [(code, ALL_LANGUAGES.get(code, code)) for code in CONTENT_LANGUAGES]
+_UNNAMED = [
+    code for code in CONTENT_LANGUAGES if code not in django.conf.locale.LANG_INFO
+]
+if _UNNAMED:
+    raise environ.ImproperlyConfigured(
+        f"CONTENT_LANGUAGES has {', '.join(_UNNAMED)} without a name: add it to "
+        "CONTENT_LANGUAGE_NAMES in its own script, e.g. "
+        f"CONTENT_LANGUAGE_NAMES={_UNNAMED[0]}=<its name in its own language>"
+    )
+LANGUAGES = [
+    (code, get_language_info(code)["name_local"]) for code in CONTENT_LANGUAGES
+]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.core.forms.AdminLoginForm"
