@@ -143,12 +143,12 @@ django.conf.locale.LANG_INFO.update(
     {k: v for k, v in EXTRA_LANG_INFO.items() if k not in django.conf.locale.LANG_INFO}
 )
 
-ALL_LANGUAGES = {
 # Each language named in its own script, as its readers look for it on a
 # language button of a kiosk or the portal. These win over Django's LANG_INFO,
 # whose name_local for Khmer is "Khmer" in Latin letters. A language added to
 # CONTENT_LANGUAGES brings its name in CONTENT_LANGUAGE_NAMES
 # (e.g. "sed=Xơ Đăng,jra=Jrai"), which wins over both.
+ALL_LANGUAGES = {
     "vi": "Tiếng Việt",
     "en": "English",
     "zh-hans": "中文",
@@ -156,8 +156,8 @@ ALL_LANGUAGES = {
     "km": "ភាសាខ្មែរ",
     "bdq": "Bahnar",
     "sed": "Xơ Đăng",
-}
     **env.dict("CONTENT_LANGUAGE_NAMES", default={}),
+}
 for _code, _name in ALL_LANGUAGES.items():
     _info = django.conf.locale.LANG_INFO.get(_code)
     django.conf.locale.LANG_INFO[_code] = {
