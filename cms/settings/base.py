@@ -216,6 +216,107 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # page editor posts StreamField pages far larger than Django's 2.5 MB default.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# Where media live: "local" (MEDIA_ROOT) or "s3", an S3-compatible bucket
+# through django-storages. Wagtail images and their renditions, documents,
+# programme sources, subtitles and renditions all go to the default storage,
+# so this one setting moves them all; cms.core.storage gives code that needs
+# bytes or a local file (ffmpeg, the kiosk build, hashing) a streamed copy.
+MEDIA_S3_REQUIRED = (
+    "MEDIA_S3_BUCKET",
+    "MEDIA_S3_ENDPOINT_URL",
+    "MEDIA_S3_ACCESS_KEY_ID",
+    "MEDIA_S3_SECRET_ACCESS_KEY",
+)
+# A signed URL's lifetime in seconds: S3 signatures (SigV4) allow 1 s to 7 days.
+MEDIA_S3_EXPIRE_RANGE = (1, 7 * 24 * 3600)
+
+
+def _media_s3_checked(env: environ.Env) -> dict[str, str]:
+    """The MEDIA_S3_* values that MEDIA_STORAGE=s3 requires, checked."""
+    found = {name: env.str(name, default="") for name in MEDIA_S3_REQUIRED}
+    missing = [name for name, value in found.items() if not value]
+    if missing:
+        raise environ.ImproperlyConfigured(
+            f"MEDIA_STORAGE is s3 but {', '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} not set; set them in the "
+            "environment (.env.example lists every MEDIA_S3_* setting)"
+        )
+    if not found["MEDIA_S3_ENDPOINT_URL"].startswith(("http://", "https://")):
+        raise environ.ImproperlyConfigured(
+            f'MEDIA_S3_ENDPOINT_URL is "{found["MEDIA_S3_ENDPOINT_URL"]}"; give the '
+            "S3 server's URL with its scheme, e.g. https://s3.example.org"
+        )
+    return found
+
+
+def _media_s3_urls(env: environ.Env) -> dict:
+    """How media URLs are made: signed by the CMS's key (the default), or plain
+    URLs on MEDIA_S3_CUSTOM_DOMAIN, a host that serves the bucket publicly."""
+    domain = env.str("MEDIA_S3_CUSTOM_DOMAIN", default="")
+    signed = env.bool("MEDIA_S3_QUERYSTRING_AUTH", default=not domain)
+    expire = env.int("MEDIA_S3_QUERYSTRING_EXPIRE", default=3600)
+    low, high = MEDIA_S3_EXPIRE_RANGE
+    if "/" in domain:
+        raise environ.ImproperlyConfigured(
+            f'MEDIA_S3_CUSTOM_DOMAIN is "{domain}"; give the host name only, '
+            "without scheme or path, e.g. media.example.org"
+        )
+    if domain and signed:
+        raise environ.ImproperlyConfigured(
+            f"MEDIA_S3_CUSTOM_DOMAIN ({domain}) serves media unsigned, but "
+            "MEDIA_S3_QUERYSTRING_AUTH is true; set it to false (the bucket must "
+            "then be publicly readable through that host) or unset the domain"
+        )
+    if not low <= expire <= high:
+        raise environ.ImproperlyConfigured(
+            f"MEDIA_S3_QUERYSTRING_EXPIRE is {expire}; a signed URL lives from "
+            f"{low} to {high} seconds (7 days): set a value in that range"
+        )
+    return {
+        "custom_domain": domain or None,
+        "querystring_auth": signed,
+        "querystring_expire": expire,
+    }
+
+
+def media_storage_settings(env: environ.Env, *, spool_bytes: int) -> dict:
+    """STORAGES["default"] by MEDIA_STORAGE and the MEDIA_S3_* settings; with
+    "s3" the bucket's are required (no default), and a bad or missing value
+    stops start-up by name. ``spool_bytes``: how much of a file read from the
+    bucket is held in memory before it spills to a temporary file."""
+    storage = env.str("MEDIA_STORAGE", default="local")
+    if storage == "local":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if storage != "s3":
+        raise environ.ImproperlyConfigured(
+            f'MEDIA_STORAGE is "{storage}"; set it to "local" or "s3"'
+        )
+    found = _media_s3_checked(env)
+    options = {
+        "bucket_name": found["MEDIA_S3_BUCKET"],
+        "endpoint_url": found["MEDIA_S3_ENDPOINT_URL"],
+        "access_key": found["MEDIA_S3_ACCESS_KEY_ID"],
+        "secret_key": found["MEDIA_S3_SECRET_ACCESS_KEY"],
+        "region_name": env.str("MEDIA_S3_REGION", default="us-east-1"),
+        "location": env.str("MEDIA_S3_PREFIX", default="").strip("/"),
+        "addressing_style": "path",
+        # Signed URLs with SigV4 (boto3 would sign them with the retired V2).
+        "signature_version": "s3v4",
+        "default_acl": None,
+        # A stored name never changes its bytes (cms.headless caches sha256 by
+        # name and size), as with local files: a new upload gets a new name.
+        "file_overwrite": False,
+        "max_memory_size": spool_bytes,
+        **_media_s3_urls(env),
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+STORAGES = {
+    "default": media_storage_settings(env, spool_bytes=FILE_UPLOAD_MAX_MEMORY_SIZE),
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Cụm thông tin điện tử")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")

@@ -38,7 +38,7 @@ def _active(config) -> dict[str, bytes]:
     return tree_bytes(folder=layout.releases / layout.current_name())
 
 
-def _sync_without_local_store(config, settings):
+def sync_without_local_store(config, settings):
     """Sync with the local working store moved away: every byte comes from S3."""
     local = cluster_dir(code="bo-y")
     hidden = local.with_name(".hidden-bo-y")
@@ -63,13 +63,13 @@ def test_the_agent_installs_a_release_served_from_s3_byte_for_byte(
 ):
     release_publish(cluster=cluster)
 
-    first = _sync_without_local_store(agent_config, settings)
+    first = sync_without_local_store(agent_config, settings)
 
     assert (first.action, first.build) == ("installed", 1)
     assert _active(agent_config) == tree_bytes(folder=built_site)
     site_make(out_dir=built_site, version=2)
     release_publish(cluster=cluster)
-    second = _sync_without_local_store(agent_config, settings)
+    second = sync_without_local_store(agent_config, settings)
     assert (second.action, second.build) == ("installed", 2)
     assert _active(agent_config) == tree_bytes(folder=built_site)
 
