@@ -39,6 +39,18 @@ MEDIA_EDIT = [*MEDIA_USE, "wagtailimages.change_image", "wagtaildocs.change_docu
 FLEET_VIEW = "releases.view_fleet"
 FLEET_MANAGE = [FLEET_VIEW, "releases.manage_fleet"]
 
+# Airtime policies and the province calendar (cms/broadcasting): the head of
+# board (and administrators, who hold every permission) edit; others read.
+AIRTIME_VIEW = ["broadcasting.view_airtimepolicy", "broadcasting.view_calendarday"]
+AIRTIME_EDIT = [
+    *AIRTIME_VIEW,
+    *(
+        f"broadcasting.{verb}_{model}"
+        for verb in ("add", "change", "delete")
+        for model in ("airtimepolicy", "calendarday")
+    ),
+]
+
 MODEL_PERMISSIONS: dict[str, list[str]] = {
     Role.HEAD: [
         ADMIN_ACCESS,
@@ -51,6 +63,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "agencies.view_agency",
         "clusters.view_cluster",
         "wagtail_localize.submit_translation",
+        *AIRTIME_EDIT,
     ],
     Role.SECRETARIAT: [
         ADMIN_ACCESS,
@@ -60,6 +73,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "agencies.view_agency",
         "clusters.view_cluster",
         "wagtail_localize.submit_translation",
+        *AIRTIME_VIEW,
     ],
     Role.PROVIDER: [
         ADMIN_ACCESS,
@@ -75,6 +89,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "programmes.view_programme",
         "agencies.view_agency",
         *FLEET_MANAGE,
+        *AIRTIME_VIEW,
     ],
     Role.TECHNICIAN: [
         ADMIN_ACCESS,
@@ -83,6 +98,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "clusters.change_cluster",
         "agencies.view_agency",
         *FLEET_MANAGE,
+        *AIRTIME_VIEW,
     ],
     Role.INSPECTOR: [
         ADMIN_ACCESS,
@@ -91,6 +107,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "clusters.view_cluster",
         "agencies.view_agency",
         FLEET_VIEW,
+        *AIRTIME_VIEW,
     ],
 }
 

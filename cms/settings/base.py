@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "cms.headless",
     "cms.kiosks",
     "cms.releases",
+    "cms.broadcasting",
     "cms.demo",
     "wagtail_localize",
     "wagtail_localize.locales",
