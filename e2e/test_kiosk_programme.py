@@ -125,3 +125,17 @@ def test_a_programme_being_prepared_shows_its_poster_and_no_player(
     poster = figure.locator("img")
     poster.scroll_into_view_if_needed()
     assert poster.evaluate("(img) => img.complete && img.naturalWidth") == 320
+
+
+def test_the_player_fits_a_portrait_screen(page, ready_kiosk):
+    # The rendition is 1280 px wide; a portrait kiosk is 1080 px.
+    page.set_viewport_size({"width": 1080, "height": 1920})
+    page.goto(ready_kiosk.page_url(_programme_page(ready_kiosk, "vi")))
+    video = page.locator(f'figure[data-programme-id="{PROGRAMME_ID}"] video')
+    video.wait_for()
+    box = video.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 1080
+    assert box["height"] > 0
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+        "the page scrolls sideways"
+    )
