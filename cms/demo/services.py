@@ -25,6 +25,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from cms.agencies.models import Agency
+from cms.broadcasting.models import PolicyCluster
+from cms.broadcasting.regulations import Regulation
+from cms.broadcasting.services import airtime_presets_ensure
 from cms.clusters.models import Cluster, Kiosk, LedFace
 from cms.editorial import services as editorial
 from cms.editorial.models import Role
@@ -480,6 +483,23 @@ def provider_sections_assign(
         )
 
 
+def airtime_assign(*, clusters: dict[str, Cluster]) -> None:
+    """Every demo cluster follows Kon Tum's airtime rule (Decision 03/2024, Art. 6).
+
+    The demo province is modelled on Kon Tum. A cluster that already follows a
+    policy (an editor changed it) keeps it.
+    """
+    kon_tum = next(
+        policy
+        for policy in airtime_presets_ensure()
+        if policy.regulation == Regulation.KON_TUM
+    )
+    for cluster in clusters.values():
+        PolicyCluster.objects.get_or_create(
+            cluster=cluster, defaults={"policy": kon_tum}
+        )
+
+
 def demo_seed(*, password: str | None = None) -> DemoSeedResult:
     """Create (or complete) the demo province; safe to run again.
 
@@ -500,6 +520,7 @@ def demo_seed(*, password: str | None = None) -> DemoSeedResult:
         locales = locales_ensure()
         agencies = agencies_ensure()
         clusters = clusters_ensure(agencies=agencies)
+        airtime_assign(clusters=clusters)
         editorial.roles_sync()
         users, labels = users_ensure(password=password, agencies=agencies)
         refs = Refs(

@@ -1,3 +1,4 @@
+import datetime
 import io
 import re
 
@@ -276,3 +277,14 @@ def test_a_provider_still_sees_only_its_own_agencys_programmes(seeded, client):
     for programme in Programme.objects.all():
         own = programme.providing_agency.slug == "border-guard"
         assert (programme.title in shown) == own, programme
+
+
+def test_every_demo_cluster_plays_within_kon_tums_airtime_rule(seeded):
+    from cms.broadcasting.selectors import cluster_airtime, cluster_policy
+
+    tet = datetime.date(2027, 2, 6)  # Saturday, first day off of Tết 2027
+    for cluster in Cluster.objects.all():
+        policy = cluster_policy(cluster=cluster)
+        assert policy is not None and policy.regulation == "kon_tum", cluster.code
+        windows = cluster_airtime(cluster=cluster, day=tet)
+        assert windows, f"{cluster.code} has no airtime on {tet}"
