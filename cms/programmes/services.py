@@ -341,17 +341,16 @@ def _kiosk_poster(rendition: Rendition, source: str, info, profile) -> None:
     Rendition.objects.filter(pk=rendition.pk).update(poster=rendition.poster.name)
 
 
-def _kiosk_prepare(programme: Programme, rendition: Rendition):
+def _kiosk_prepare(programme: Programme, rendition: Rendition, source: Path):
     """Probe the source for a kiosk rendition: record its size, rate and sound,
     make its poster and WebVTT texts. Returns (KioskProfile, {lang: text})."""
     import transcode
 
     with tempfile.TemporaryDirectory(prefix="kiosk-") as work:
-        with media_local_file(programme.source_video, work_dir=Path(work)) as source:
-            info = transcode.probe(source)
-            profile = transcode.kiosk_profile(info)
-            if not rendition.poster:
-                _kiosk_poster(rendition, str(source), info, profile)
+        info = transcode.probe(source)
+        profile = transcode.kiosk_profile(info)
+        if not rendition.poster:
+            _kiosk_poster(rendition, str(source), info, profile)
         tracks = _subtitle_files(programme, rendition.subtitle_languages, Path(work))
         texts = {track.lang: transcode.webvtt(track) for track in tracks}
     rendition.width_px, rendition.height_px = profile.width, profile.height
@@ -375,7 +374,7 @@ class _Job:
     groups: dict[tuple, list[Rendition]] = field(default_factory=dict)
 
 
-def _job(programme: Programme, claimed: list[Rendition]) -> _Job:
+def _job(programme: Programme, claimed: list[Rendition], source: Path) -> _Job:
     """Profiles for the claimed renditions, grouped by the subtitles they burn
     (kiosk renditions burn none); a kiosk source that fails to probe fails
     its rendition alone."""
@@ -385,8 +384,8 @@ def _job(programme: Programme, claimed: list[Rendition]) -> _Job:
     for rendition in claimed:
         if rendition.kind == Rendition.Kind.KIOSK:
             try:
-                profile, texts = _kiosk_prepare(programme, rendition)
-            except (transcode.TranscodeError, MediaStorageError) as err:
+                profile, texts = _kiosk_prepare(programme, rendition, source)
+            except transcode.TranscodeError as err:
                 _fail(rendition, str(err))
                 continue
             job.webvtt[rendition.pk] = texts
@@ -399,30 +398,31 @@ def _job(programme: Programme, claimed: list[Rendition]) -> _Job:
     return job
 
 
-def _encode_group(job: _Job, languages: tuple, renditions: list[Rendition]) -> int:
+def _encode_group(
+    job: _Job, source: Path, languages: tuple, renditions: list[Rendition]
+) -> int:
     """One ffmpeg pass for renditions that burn the same subtitles."""
     import transcode
 
-    work = _work_dir(renditions[0].input_key)
+    work = _work_dir(renditions[0].input_key) / "encode"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     outputs = [(job.profiles[r.pk], work / f"{r.input_key}.mp4") for r in renditions]
     try:
         cancel = threading.Event()
-        with media_local_file(job.programme.source_video, work_dir=work) as source:
-            results = transcode.transcode(
-                source,
-                outputs,
-                subtitles=_subtitle_files(job.programme, languages, work) or None,
-                on_progress=_ProgressWriter(renditions, cancel),
-                cancel=cancel,
-            )
+        results = transcode.transcode(
+            source,
+            outputs,
+            subtitles=_subtitle_files(job.programme, languages, work) or None,
+            on_progress=_ProgressWriter(renditions, cancel),
+            cancel=cancel,
+        )
         for rendition, (_profile, path), result in zip(
             renditions, outputs, results, strict=True
         ):
             _store(rendition, result, path, job.webvtt.get(rendition.pk))
         return len(renditions)
-    except (transcode.TranscodeError, MediaStorageError) as err:
+    except transcode.TranscodeError as err:
         for rendition in renditions:
             _fail(rendition, str(err))
         return 0
@@ -441,8 +441,24 @@ def renditions_transcode(*, programme_id: int, worker_id: str | None = None) -> 
     keys = {need.input_key for need in programme_rendition_needs(programme)}
     keys.add(programme_kiosk_need(programme).input_key)
     claimed = claim_renditions(keys=sorted(keys), worker_id=worker_id)
-    job = _job(programme, claimed)
-    return sum(
-        _encode_group(job, languages, renditions)
-        for languages, renditions in job.groups.items()
-    )
+    if not claimed:
+        return 0
+    # The source is fetched once for all passes (a bucket's source may be
+    # gigabytes), into the first claimed rendition's work folder, which
+    # renditions_recover clears if this worker dies.
+    home = _work_dir(claimed[0].input_key)
+    shutil.rmtree(home, ignore_errors=True)
+    (home / "source").mkdir(parents=True)
+    try:
+        with media_local_file(programme.source_video, work_dir=home / "source") as src:
+            job = _job(programme, claimed, src)
+            return sum(
+                _encode_group(job, src, languages, renditions)
+                for languages, renditions in job.groups.items()
+            )
+    except MediaStorageError as err:
+        for rendition in claimed:
+            _fail(rendition, str(err))
+        return 0
+    finally:
+        shutil.rmtree(home, ignore_errors=True)

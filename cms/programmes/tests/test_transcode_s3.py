@@ -6,6 +6,7 @@ import hashlib
 import pytest
 
 import transcode
+from cms.core import storage
 from cms.core.tests.media_s3 import local_files, media_on_s3
 from cms.programmes import services
 from cms.programmes.models import Rendition
@@ -29,8 +30,17 @@ def face():
 
 
 def test_a_source_in_the_bucket_becomes_a_verified_rendition_in_the_bucket(
-    media, face, settings, tmp_path, django_capture_on_commit_callbacks
+    media, face, settings, tmp_path, django_capture_on_commit_callbacks, monkeypatch
 ):
+    # Count the real downloads: the face and the kiosk renditions share one.
+    downloads = []
+    real_download = storage.storage_download
+
+    def counted(**kwargs):
+        downloads.append(kwargs["name"])
+        return real_download(**kwargs)
+
+    monkeypatch.setattr(storage, "storage_download", counted)
     programme = ProgrammeFactory()
     source = media.objects()[programme.source_video.name]
 
@@ -48,6 +58,9 @@ def test_a_source_in_the_bucket_becomes_a_verified_rendition_in_the_bucket(
     assert (info.video.width, info.video.height) == (320, 180)
     assert round(info.video.fps) == face.fps and info.audio is not None
     assert local_files(settings.MEDIA_ROOT) == []
+    kiosk = Rendition.objects.get(kind=Rendition.Kind.KIOSK)
+    assert kiosk.status == Rendition.Status.DONE, kiosk.error
+    assert downloads == [programme.source_video.name]
 
 
 def test_a_source_gone_from_the_bucket_fails_the_encode_by_name_for_a_retry(
