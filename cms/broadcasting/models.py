@@ -182,3 +182,7 @@ class CalendarDay(models.Model):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y} {self.name}"
+
+
+# Proof of play (issue 10 item 5) lives in its own package.
+from .proof.models import DailyHead, PlayRecord, ProofChain  # noqa: E402, F401

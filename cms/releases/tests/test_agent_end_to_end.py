@@ -101,7 +101,17 @@ def test_spooled_feedback_and_play_log_arrive_exactly_once(
         kind="feedback", payload={"kiosk": "k1", "id": "f-1", "text": "Cảm ơn"}
     )
     play, _ = spool.add(
-        kind="play_log", payload={"face": "lao", "programme": 7, "id": "p-1"}
+        kind="play_log",
+        payload={
+            "id": "p-1",
+            "face": "kiosk",
+            "programme_id": 7,
+            "rendition_sha256": "cd" * 32,
+            "started_at": "2026-11-24T08:00:00+07:00",
+            "ended_at": "2026-11-24T08:00:30+07:00",
+            "kind": "scheduled",
+            "advertising": False,
+        },
     )
     # A first upload reached the CMS but its answer was lost on the way back.
     lost = [item.as_upload() for item in spool.oldest(limit=10)]

@@ -36,7 +36,16 @@ FEEDBACK = {
 PLAY = {
     "idempotency_key": "play-k1-2026-11-24T08:00:00Z-42",
     "kind": "play_log",
-    "payload": {"face": "lao", "programme": 42, "started": "2026-11-24T08:00:00Z"},
+    # A valid play log (format: cms/broadcasting/proof/payload.py).
+    "payload": {
+        "face": "kiosk",
+        "programme_id": 42,
+        "rendition_sha256": "ab" * 32,
+        "started_at": "2026-11-24T08:00:00+00:00",
+        "ended_at": "2026-11-24T08:00:30+00:00",
+        "kind": "scheduled",
+        "advertising": False,
+    },
 }
 
 
@@ -130,7 +139,10 @@ def test_two_concurrent_posts_of_one_key_keep_one_item(cluster):
         try:
             barrier.wait()
             _row, was_created = agent_upload_record(
-                cluster=cluster, kind="play_log", idempotency_key=key, payload={"n": 1}
+                cluster=cluster,
+                kind="play_log",
+                idempotency_key=key,
+                payload=PLAY["payload"],
             )
             created.append(was_created)
         except BaseException as err:  # reported below
