@@ -45,6 +45,11 @@ UI = {
     "map": _("Map"),
 }
 
+# The default WAGTAIL_SITE_NAME, in English as a msgid (the kiosk's catalogues
+# use the same one): shown translated on every page; a province's own name is
+# shown as written.
+DEFAULT_SITE_NAME = "Electronic information cluster"
+
 HOTLINE_KINDS = dict(HotlineBlock.KINDS)
 DAYS = dict(WEEKDAYS)
 
@@ -132,3 +137,24 @@ def page_language_links(page):
 def source_language() -> str:
     """The language of untranslated data such as agency names."""
     return settings.LANGUAGE_CODE
+
+
+def _default_site_names() -> set[str]:
+    """The default site name in English and in every content language."""
+    names = {DEFAULT_SITE_NAME}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            names.add(translation.gettext(DEFAULT_SITE_NAME))
+    return names
+
+
+@register.simple_tag
+def site_name(site) -> str:
+    """The site's name for the page title, in the reader's language.
+
+    Plain text (no lang span): it goes into ``<title>``.
+    """
+    name = getattr(site, "site_name", "") or ""
+    if name in _default_site_names():
+        return translation.gettext(DEFAULT_SITE_NAME)
+    return name

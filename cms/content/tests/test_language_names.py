@@ -105,3 +105,39 @@ def test_a_language_without_a_name_stops_start_up_naming_the_setting():
     assert done.returncode != 0
     assert "CONTENT_LANGUAGES has jra without a name" in done.stderr
     assert "CONTENT_LANGUAGE_NAMES=jra=" in done.stderr
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("code", "suffix"),
+    [
+        ("vi", "Cụm thông tin điện tử"),
+        ("km", "ចំណុចព័ត៌មានអេឡិចត្រូនិក"),
+        ("lo", "ຈຸດຂໍ້ມູນຂ່າວສານເອເລັກໂຕຣນິກ"),
+        ("zh-hans", "电子信息站"),
+    ],
+)
+def test_the_portal_title_names_the_site_in_the_pages_language(client, code, suffix):
+    from wagtail.models import Site
+
+    home = site_home()
+    Site.objects.update(site_name=settings.WAGTAIL_SITE_NAME)
+    page = home if code == "vi" else translate(home, code)
+
+    html = client.get(page.url).content.decode()
+
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.endswith(f" · {suffix}"), title
+
+
+@pytest.mark.django_db
+def test_a_provinces_own_site_name_is_shown_as_written(client):
+    from wagtail.models import Site
+
+    home = site_home()
+    Site.objects.update(site_name="Cổng thông tin Bờ Y")
+    page = translate(home, "km")
+
+    html = client.get(page.url).content.decode()
+
+    assert " · Cổng thông tin Bờ Y</title>" in html
