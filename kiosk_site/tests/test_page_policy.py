@@ -1,40 +1,16 @@
 """Every kiosk page carries a Content-Security-Policy meta tag that lets only
 the release's own files run and load."""
 
-import json
 import re
 
-import pytest
+from .conftest import CMS_DEFAULT_SITE_NAME
 
-from bench.sample import make_snapshot
-from kiosk_site.build import site_build
-from kiosk_site.snapshot import snapshot_dumps
-
-LOCALES = ("vi", "en", "zh-hans", "lo", "km", "bdq")
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 INLINE_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=|javascript:|\sstyle=", re.I)
-# What the CMS sends as site_name when SITE_NAME is left at its default.
-CMS_DEFAULT = "Cụm thông tin điện tử"
 
 
-@pytest.fixture
-def build(tmp_path, warm_out):
-    def make(site_name: str, name: str = "site"):
-        snap = make_snapshot(
-            tmp_path / f"snap-{name}", locales=LOCALES, pages_per_locale=8
-        )
-        data = json.loads(snap.read_text(encoding="utf-8"))
-        data["site_name"] = site_name
-        snap.write_bytes(snapshot_dumps(data))
-        out = warm_out(name)
-        site_build(snapshot=snap, out_dir=out)
-        return out
-
-    return make
-
-
-def test_every_page_forbids_inline_script_and_foreign_loads(build):
-    out = build(CMS_DEFAULT)
+def test_every_page_forbids_inline_script_and_foreign_loads(build_named):
+    out = build_named(CMS_DEFAULT_SITE_NAME)
     pages = sorted(p for p in out.rglob("*.html") if ".kiosk-build" not in p.parts)
     assert len(pages) > 6 * 8
     for path in pages:
