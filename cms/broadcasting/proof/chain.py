@@ -10,6 +10,7 @@ import hashlib
 import json
 
 GENESIS = "0" * 64
+FORMAT = "proof-of-play-1"  # the export's "format"
 # The fields of a record its hash covers, in the export's column order.
 RECORD_FIELDS = (
     "cluster",

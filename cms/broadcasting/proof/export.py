@@ -20,7 +20,6 @@ from . import chain
 from .models import DailyHead, PlayRecord
 from .services import head_fields
 
-FORMAT = "proof-of-play-1"
 RECORD_COLUMNS = (*chain.RECORD_FIELDS, "prev_hash", "hash")
 HEAD_COLUMNS = (*chain.HEAD_FIELDS, "key_id", "signature")
 CSV_COLUMNS = ("type", *dict.fromkeys(RECORD_COLUMNS + HEAD_COLUMNS))
@@ -41,7 +40,7 @@ def export_data(*, cluster, start: dt.date, end: dt.date) -> dict:
         cluster=cluster, date__range=(start - dt.timedelta(days=1), end)
     )
     return {
-        "format": FORMAT,
+        "format": chain.FORMAT,
         "cluster": cluster.code,
         "from": start.isoformat(),
         "to": end.isoformat(),

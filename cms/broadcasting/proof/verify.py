@@ -48,7 +48,13 @@ def _typed(row: dict) -> dict:
 
 
 def _from_csv(text: str) -> dict:
-    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    missing = {"type", *chain.RECORD_FIELDS, *chain.HEAD_FIELDS} - set(
+        reader.fieldnames or ()
+    )
+    if missing:
+        raise ValueError(f"the header row lacks {', '.join(sorted(missing))}")
+    rows = list(reader)
     records = [r for r in rows if r.get("type") == "record"]
     heads = [r for r in rows if r.get("type") == "daily_head"]
     return {
@@ -67,10 +73,15 @@ def export_read(path: Path) -> dict:
     """The records and heads of an export file (JSON or CSV)."""
     try:
         text = path.read_text(encoding="utf-8")
-        if text.lstrip("\ufeff").startswith("{"):
-            return json.loads(text)
-        return _from_csv(text)
-    except (OSError, ValueError, KeyError, TypeError) as err:
+        if not text.lstrip("\ufeff").startswith("{"):
+            return _from_csv(text)
+        data = json.loads(text)
+        if data.get("format") != chain.FORMAT:
+            raise ValueError(
+                f"its format is {data.get('format')!r}, not {chain.FORMAT}"
+            )
+        return data
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
         raise ExportError(
             f"{path} is not a proof-of-play export (JSON or CSV from "
             f"manage.py proof_export): {err}"
@@ -91,13 +102,18 @@ def _head_problem(head: dict, keys: dict) -> str | None:
     return None
 
 
-def _record_problem(record: dict, prev: dict | None, anchor: str | None) -> str | None:
+def _record_problem(
+    record: dict, prev: dict | None, anchor: str | None, seqs: set[int]
+) -> str | None:
     seq = record["seq"]
     where = f"record seq {seq} (started {record['started_at']}, face {record['face']})"
     if prev is not None and seq != prev["seq"] + 1:
-        if seq <= prev["seq"]:
+        if seq <= prev["seq"] or prev["seq"] + 1 in seqs:
             return f"{where}: comes after seq {prev['seq']} — records reordered"
-        return f"{where}: follows seq {prev['seq']} — record(s) missing in between"
+        return (
+            f"{where}: follows seq {prev['seq']} — record(s) {prev['seq'] + 1}–"
+            f"{seq - 1} missing"
+        )
     expected = prev["hash"] if prev else anchor
     if expected is not None and record["prev_hash"] != expected:
         return (
@@ -123,10 +139,10 @@ def _anchor(first: dict, heads: list[dict]) -> str | None:
 
 
 def _chain_problem(records: list[dict], heads: list[dict]) -> str | None:
-    prev = None
+    prev, seqs = None, {record["seq"] for record in records}
     for record in records:
         anchor = _anchor(record, heads) if prev is None else None
-        problem = _record_problem(record, prev, anchor)
+        problem = _record_problem(record, prev, anchor, seqs)
         if problem:
             return problem
         prev = record
