@@ -84,7 +84,7 @@ def db_dump_check(*, dump: Path, vendor: str) -> None:
         if answer != "ok":
             raise BackupRefused(
                 f"The database copy {dump.name} is damaged ({answer}); restore "
-                "from another backup"
+                "from another one"
             )
         return
     try:
@@ -92,7 +92,7 @@ def db_dump_check(*, dump: Path, vendor: str) -> None:
     except BackupError as err:
         raise BackupRefused(
             f"The database dump {dump.name} is damaged ({err}); restore from "
-            "another backup"
+            "another one"
         ) from err
 
 
