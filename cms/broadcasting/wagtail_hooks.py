@@ -1,6 +1,10 @@
-"""The "LED broadcasting" admin menu: airtime policies and the province calendar."""
+"""The "LED broadcasting" admin menu: airtime policies, the province calendar and
+proof of play (no edit or delete of play records anywhere)."""
 
+from django.urls import path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -8,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .forms import AirtimePolicyForm
 from .models import AirtimePolicy, CalendarDay
 from .panels import AirtimeCheckPanel
+from .proof import views as proof_views
 from .views import AirtimePolicyInspectView
 
 
@@ -65,3 +70,31 @@ class BroadcastingViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(BroadcastingViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_proof_urls():
+    return [
+        path("broadcasting/proof/", proof_views.proof_index, name="broadcasting_proof"),
+        re_path(
+            r"^broadcasting/proof/download\.(?P<fmt>csv|json)$",
+            proof_views.proof_download,
+            name="broadcasting_proof_download",
+        ),
+    ]
+
+
+class ProofMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(proof_views.VIEW)
+
+
+@hooks.register("register_admin_menu_item")
+def register_proof_menu_item():
+    return ProofMenuItem(
+        _("Proof of play"),
+        reverse("broadcasting_proof"),
+        name="proof-of-play",
+        icon_name="list-ul",
+        order=313,
+    )
