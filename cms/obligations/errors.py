@@ -1,0 +1,2 @@
+class ObligationError(Exception):
+    """A submission obligation cannot be set up as asked."""
