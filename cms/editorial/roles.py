@@ -51,6 +51,14 @@ AIRTIME_EDIT = [
     ),
 ]
 
+# Submission obligations and the compliance dashboard (cms/obligations): the
+# board sets agencies' duties and chases them; inspectors read compliance.
+OBLIGATIONS_VIEW = "obligations.view_obligation"
+OBLIGATIONS_EDIT = [
+    OBLIGATIONS_VIEW,
+    *(f"obligations.{verb}_obligation" for verb in ("add", "change", "delete")),
+]
+
 MODEL_PERMISSIONS: dict[str, list[str]] = {
     Role.HEAD: [
         ADMIN_ACCESS,
@@ -64,6 +72,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "clusters.view_cluster",
         "wagtail_localize.submit_translation",
         *AIRTIME_EDIT,
+        *OBLIGATIONS_EDIT,
     ],
     Role.SECRETARIAT: [
         ADMIN_ACCESS,
@@ -74,6 +83,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "clusters.view_cluster",
         "wagtail_localize.submit_translation",
         *AIRTIME_VIEW,
+        *OBLIGATIONS_EDIT,
     ],
     Role.PROVIDER: [
         ADMIN_ACCESS,
@@ -108,6 +118,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "agencies.view_agency",
         FLEET_VIEW,
         *AIRTIME_VIEW,
+        OBLIGATIONS_VIEW,
     ],
 }
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from freezegun import freeze_time
 
 from cms.obligations.errors import ObligationError
+from cms.obligations.models import Obligation
 from cms.obligations.services import obligation_create_from_preset
 
 from .submissions import local, page_submitted
@@ -85,11 +86,46 @@ def test_a_bad_month_is_named_and_the_default_shown(world, duties, client):
     assert response.context["month"].isoformat() == "2026-11-01"
 
 
-def test_providers_cannot_open_the_dashboard(world, client):
-    client.force_login(world.users["provider"])
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        ("admin", True),
+        ("head", True),
+        ("secretary", True),
+        ("inspector", True),
+        ("provider", False),
+        ("translator", False),
+        ("operator", False),
+        ("technician", False),
+    ],
+)
+def test_the_board_and_inspectors_open_the_dashboard(world, client, role, allowed):
+    client.force_login(world.users[role])
     response = client.get(URL)
+    assert response.status_code == (200 if allowed else 302)
+
+
+def test_the_head_of_board_adds_an_obligation_and_the_inspector_cannot(world, client):
+    url = reverse("wagtailsnippets_obligations_obligation:add")
+    client.force_login(world.users["inspector"])
+    assert client.get(url).status_code == 302
+    client.force_login(world.users["head"])
+    response = client.post(
+        url,
+        {
+            "agency": world.radio.pk,
+            "name": "Ít nhất 01 chương trình/tháng",
+            "recurrence": "monthly",
+            "due_day": "31",
+            "min_items": "1",
+            "counts": "programmes",
+            "reminder_days": "3",
+            "regulation": "Cao Bằng Art. 13",
+            "active": "on",
+        },
+    )
     assert response.status_code == 302
-    assert "login" in response["Location"]
+    assert Obligation.objects.get().agency == world.radio
 
 
 def _escaped(text: str) -> str:
