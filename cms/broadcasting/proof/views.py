@@ -23,6 +23,7 @@ from .selectors import delivered_airtime
 
 VIEW = "broadcasting.view_airtimepolicy"
 CHART_DAYS = 14
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ProofForm(forms.Form):
@@ -31,8 +32,8 @@ class ProofForm(forms.Form):
         to_field_name="code",
         label=gettext_lazy("Cluster"),
     )
-    start = forms.DateField(label=gettext_lazy("From"))
-    end = forms.DateField(label=gettext_lazy("To"))
+    start = forms.DateField(label=gettext_lazy("From"), widget=DATE)
+    end = forms.DateField(label=gettext_lazy("To"), widget=DATE)
 
     def clean(self):
         data = super().clean()

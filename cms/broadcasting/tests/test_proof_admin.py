@@ -86,3 +86,16 @@ def test_play_records_and_heads_have_no_edit_or_delete_path_in_the_admin():
     assert not models & set(admin.site._registry)
     names = [n for n in get_resolver().reverse_dict if isinstance(n, str)]
     assert not [n for n in names if "playrecord" in n or "dailyhead" in n]
+
+
+def test_without_a_choice_the_page_shows_the_first_cluster_for_14_days(
+    client, cluster, inspector
+):
+    with freeze_time("2026-11-30T12:00:00+07:00"):
+        response = client.get(INDEX)
+
+    html = response.content.decode()
+    assert html.count('data-face="lao"') == 14
+    assert 'data-day="2026-11-17"' in html and 'data-day="2026-11-30"' in html
+    assert 'data-day="2026-11-16"' not in html
+    assert "download.csv" not in html  # nothing chosen yet
