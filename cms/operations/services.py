@@ -88,25 +88,47 @@ def backup_create(*, now: datetime | None = None) -> str:
     return name
 
 
+def _entry_ok(entry: object) -> bool:
+    """A file entry: a relative path inside the backup, a size, a sha256."""
+    if not isinstance(entry, dict):
+        return False
+    path = entry.get("path")
+    return (
+        isinstance(path, str)
+        and not path.startswith("/")
+        and ".." not in path.split("/")
+        and isinstance(entry.get("size"), int)
+        and isinstance(entry.get("sha256"), str)
+    )
+
+
 def _manifest_read(folder: Path) -> dict:
     try:
         manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
-        files = manifest["files"]
-        manifest["db_vendor"], manifest["database"], manifest["migrations"]
     except FileNotFoundError as err:
         raise BackupRefused(
             f"{folder} has no {MANIFEST}: it is not a backup, or an unfinished "
             "one; give the folder of a complete backup (manage.py backup --list)"
         ) from err
-    except (ValueError, KeyError, TypeError) as err:
+    except ValueError as err:
         raise BackupRefused(
-            f"The manifest of {folder} is unreadable ({err!r}); the backup is "
+            f"The manifest of {folder} is unreadable ({err}); the backup is "
             "damaged, restore from another one"
         ) from err
-    if manifest.get("format") != FORMAT or not isinstance(files, list):
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupRefused(
-            f"The manifest of {folder} has format {manifest.get('format')!r}, not "
-            f"{FORMAT}; restore it with the version of the CMS that made it"
+            f"The manifest of {folder} is not a format {FORMAT} backup manifest; "
+            "the backup is damaged or from another program, restore from another one"
+        )
+    fields = ("db_vendor", "database", "migrations", "files")
+    lacking = [name for name in fields if name not in manifest]
+    files = manifest.get("files")
+    if not isinstance(files, list) or not all(_entry_ok(e) for e in files):
+        lacking.append("a valid file list")
+    if lacking:
+        raise BackupRefused(
+            f"The manifest of {folder} lacks {', '.join(lacking)}; the backup is "
+            "damaged, restore from another one"
         )
     return manifest
 

@@ -117,6 +117,16 @@ DAMAGE = {
         lambda f: (f / "manifest.json").write_text('{"files": [1, '),
         "manifest of",
     ),
+    "manifest without a file list": (
+        lambda f: manifest_edit(f, lambda m: m.pop("files")),
+        "lacks files, a valid file list",
+    ),
+    "manifest pointing outside": (
+        lambda f: manifest_edit(
+            f, lambda m: m["files"].append({"path": "../x", "size": 1, "sha256": ""})
+        ),
+        "lacks a valid file list",
+    ),
     "other database vendor": (other_vendor, "this site uses"),
     "newer migrations": (
         lambda f: manifest_edit(
