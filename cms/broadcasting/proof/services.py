@@ -111,3 +111,27 @@ def proof_seal(*, day: dt.date) -> list[DailyHead]:
         with transaction.atomic():
             made.append(_head_for(proof_chain=proof_chain, day=day, signer=signer))
     return made
+
+
+def play_logs_backfill() -> tuple[int, list[str]]:
+    """Record the play_log uploads kept before proof of play existed.
+
+    Returns (records made, one line per upload that cannot be recorded,
+    naming its key and the fault). Such uploads stay as they are.
+    """
+    from cms.releases.models import AgentUpload
+
+    from .payload import PlayLogError
+
+    pending = AgentUpload.objects.filter(
+        kind=AgentUpload.Kind.PLAY_LOG, play_record__isnull=True
+    ).order_by("received_at", "id")
+    made, problems = 0, []
+    for upload in pending.select_related("cluster"):
+        try:
+            play_log_ingest(upload=upload)
+        except PlayLogError as err:
+            problems.append(f"{upload.cluster.code} {upload.idempotency_key}: {err}")
+        else:
+            made += 1
+    return made, problems
