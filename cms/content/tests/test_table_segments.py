@@ -88,6 +88,7 @@ def test_restore_writes_translations_into_their_cells_and_keeps_the_rest():
     assert FEES["data"][0][0] == "Loại phương tiện", "the source value was changed"
 
 
+@pytest.mark.django_db  # a page looks up its content type
 def test_page_segments_include_the_table_under_its_block_id():
     body = BodyBlock().to_python([{"type": "table", "value": FEES, "id": "t1"}])
     page = InformationPage(title="Phí", slug="phi", summary="", body=body)
