@@ -166,8 +166,9 @@ class AgentReport(models.Model):
 class AgentUpload(models.Model):
     """One spooled item an agent uploaded, kept once per idempotency key.
 
-    Feedback and play logs get their own models later; until then they are
-    kept here as sent.
+    Kept here as sent. A play log also becomes a hash-chained PlayRecord
+    (cms.broadcasting.proof, through a post_save receiver in the same
+    transaction); feedback gets its own workflow model later.
     """
 
     class Kind(models.TextChoices):
