@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "cms.kiosks",
     "cms.releases",
     "cms.broadcasting",
+    "cms.operations",
     "cms.demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -509,6 +510,40 @@ RELEASE_S3_ACCESS_KEY_ID = _release_storage["RELEASE_S3_ACCESS_KEY_ID"]
 RELEASE_S3_SECRET_ACCESS_KEY = _release_storage["RELEASE_S3_SECRET_ACCESS_KEY"]
 RELEASE_S3_REGION = _release_storage["RELEASE_S3_REGION"]
 RELEASE_S3_PREFIX = _release_storage["RELEASE_S3_PREFIX"]
+
+# --- Backups (cms/operations; `manage.py backup` and `manage.py restore`) ------
+# Where backups go: "local" (folders under BACKUP_ROOT) or "s3", an
+# S3-compatible bucket (each backup is built under BACKUP_ROOT, then uploaded).
+BACKUP_ROOT = env.path("BACKUP_ROOT", default=str(BASE_DIR / "var" / "backups"))
+BACKUP_STORAGE = env.str("BACKUP_STORAGE", default="local")
+if BACKUP_STORAGE not in ("local", "s3"):
+    raise environ.ImproperlyConfigured(
+        f'BACKUP_STORAGE is "{BACKUP_STORAGE}"; set it to "local" or "s3"'
+    )
+BACKUP_S3_REQUIRED = (
+    "BACKUP_S3_BUCKET",
+    "BACKUP_S3_ENDPOINT_URL",
+    "BACKUP_S3_ACCESS_KEY_ID",
+    "BACKUP_S3_SECRET_ACCESS_KEY",
+)
+_backup_s3 = {name: env.str(name, default="") for name in BACKUP_S3_REQUIRED}
+if BACKUP_STORAGE == "s3" and not all(_backup_s3.values()):
+    raise environ.ImproperlyConfigured(
+        "BACKUP_STORAGE is s3 but "
+        f"{', '.join(k for k, v in _backup_s3.items() if not v)} is not set; set "
+        "it in the environment (.env.example lists every BACKUP_S3_* setting)"
+    )
+BACKUP_S3_BUCKET = _backup_s3["BACKUP_S3_BUCKET"]
+BACKUP_S3_ENDPOINT_URL = _backup_s3["BACKUP_S3_ENDPOINT_URL"]
+BACKUP_S3_ACCESS_KEY_ID = _backup_s3["BACKUP_S3_ACCESS_KEY_ID"]
+BACKUP_S3_SECRET_ACCESS_KEY = _backup_s3["BACKUP_S3_SECRET_ACCESS_KEY"]
+BACKUP_S3_REGION = env.str("BACKUP_S3_REGION", default="us-east-1")
+BACKUP_S3_PREFIX = env.str("BACKUP_S3_PREFIX", default="")
+# Rotation: the newest backup of each of the last N days, ISO weeks and months
+# is kept (Đắk Nông Art. 10.2b: a copy to other storage at least once a week).
+BACKUP_KEEP_DAILY = env.int("BACKUP_KEEP_DAILY", default=7)
+BACKUP_KEEP_WEEKLY = env.int("BACKUP_KEEP_WEEKLY", default=8)
+BACKUP_KEEP_MONTHLY = env.int("BACKUP_KEEP_MONTHLY", default=12)
 
 LOGGING = {
     "version": 1,
