@@ -24,9 +24,10 @@ def backups_to_keep(
     stamps: Iterable[datetime], *, daily: int, weekly: int, monthly: int
 ) -> set[datetime]:
     """The creation times to keep; every other backup may be deleted. A week is
-    the ISO week (Monday to Sunday, so 31 Dec and 1 Jan can share one)."""
+    the ISO week (Monday to Sunday, so 31 Dec and 1 Jan can share one). The
+    newest backup is always kept, whatever the counts."""
     ordered = sorted(set(stamps), reverse=True)
-    return (
+    return set(ordered[:1]) | (
         _newest_per_period(ordered, count=daily, period=lambda s: (s.date(),))
         | _newest_per_period(
             ordered, count=weekly, period=lambda s: s.isocalendar()[:2]

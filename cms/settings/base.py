@@ -515,28 +515,38 @@ RELEASE_S3_PREFIX = _release_storage["RELEASE_S3_PREFIX"]
 # Where backups go: "local" (folders under BACKUP_ROOT) or "s3", an
 # S3-compatible bucket (each backup is built under BACKUP_ROOT, then uploaded).
 BACKUP_ROOT = env.path("BACKUP_ROOT", default=str(BASE_DIR / "var" / "backups"))
-BACKUP_STORAGE = env.str("BACKUP_STORAGE", default="local")
-if BACKUP_STORAGE not in ("local", "s3"):
-    raise environ.ImproperlyConfigured(
-        f'BACKUP_STORAGE is "{BACKUP_STORAGE}"; set it to "local" or "s3"'
-    )
 BACKUP_S3_REQUIRED = (
     "BACKUP_S3_BUCKET",
     "BACKUP_S3_ENDPOINT_URL",
     "BACKUP_S3_ACCESS_KEY_ID",
     "BACKUP_S3_SECRET_ACCESS_KEY",
 )
-_backup_s3 = {name: env.str(name, default="") for name in BACKUP_S3_REQUIRED}
-if BACKUP_STORAGE == "s3" and not all(_backup_s3.values()):
-    raise environ.ImproperlyConfigured(
-        "BACKUP_STORAGE is s3 but "
-        f"{', '.join(k for k, v in _backup_s3.items() if not v)} is not set; set "
-        "it in the environment (.env.example lists every BACKUP_S3_* setting)"
-    )
-BACKUP_S3_BUCKET = _backup_s3["BACKUP_S3_BUCKET"]
-BACKUP_S3_ENDPOINT_URL = _backup_s3["BACKUP_S3_ENDPOINT_URL"]
-BACKUP_S3_ACCESS_KEY_ID = _backup_s3["BACKUP_S3_ACCESS_KEY_ID"]
-BACKUP_S3_SECRET_ACCESS_KEY = _backup_s3["BACKUP_S3_SECRET_ACCESS_KEY"]
+
+
+def backup_storage_settings(env: environ.Env) -> dict[str, str]:
+    """BACKUP_STORAGE and the BACKUP_S3_* settings; with "s3" the bucket's are
+    required (no default), and a bad or missing one stops start-up by name."""
+    storage = env.str("BACKUP_STORAGE", default="local")
+    if storage not in ("local", "s3"):
+        raise environ.ImproperlyConfigured(
+            f'BACKUP_STORAGE is "{storage}"; set it to "local" or "s3"'
+        )
+    found = {name: env.str(name, default="") for name in BACKUP_S3_REQUIRED}
+    missing = [name for name, value in found.items() if not value]
+    if storage == "s3" and missing:
+        raise environ.ImproperlyConfigured(
+            f"BACKUP_STORAGE is s3 but {', '.join(missing)} is not set; set it in "
+            "the environment (.env.example lists every BACKUP_S3_* setting)"
+        )
+    return found | {"BACKUP_STORAGE": storage}
+
+
+_backup_storage = backup_storage_settings(env)
+BACKUP_STORAGE = _backup_storage["BACKUP_STORAGE"]
+BACKUP_S3_BUCKET = _backup_storage["BACKUP_S3_BUCKET"]
+BACKUP_S3_ENDPOINT_URL = _backup_storage["BACKUP_S3_ENDPOINT_URL"]
+BACKUP_S3_ACCESS_KEY_ID = _backup_storage["BACKUP_S3_ACCESS_KEY_ID"]
+BACKUP_S3_SECRET_ACCESS_KEY = _backup_storage["BACKUP_S3_SECRET_ACCESS_KEY"]
 BACKUP_S3_REGION = env.str("BACKUP_S3_REGION", default="us-east-1")
 BACKUP_S3_PREFIX = env.str("BACKUP_S3_PREFIX", default="")
 # Rotation: the newest backup of each of the last N days, ISO weeks and months
@@ -544,6 +554,11 @@ BACKUP_S3_PREFIX = env.str("BACKUP_S3_PREFIX", default="")
 BACKUP_KEEP_DAILY = env.int("BACKUP_KEEP_DAILY", default=7)
 BACKUP_KEEP_WEEKLY = env.int("BACKUP_KEEP_WEEKLY", default=8)
 BACKUP_KEEP_MONTHLY = env.int("BACKUP_KEEP_MONTHLY", default=12)
+for _name in ("BACKUP_KEEP_DAILY", "BACKUP_KEEP_WEEKLY", "BACKUP_KEEP_MONTHLY"):
+    if globals()[_name] < 0:
+        raise environ.ImproperlyConfigured(
+            f"{_name} is {globals()[_name]}; give how many copies to keep, 0 or more"
+        )
 
 LOGGING = {
     "version": 1,

@@ -79,10 +79,11 @@ def test_a_year_of_nightly_backups_keeps_days_weeks_and_months():
     assert len(kept) == 7 + 2 + 11
 
 
-def test_zero_keeps_nothing():
-    assert (
-        backups_to_keep(nightly("2026-12-01", 5), daily=0, weekly=0, monthly=0) == set()
-    )
+def test_zero_everywhere_still_keeps_the_newest():
+    stamps = nightly("2026-12-01", 5)
+    kept = backups_to_keep(stamps, daily=0, weekly=0, monthly=0)
+    assert kept == {at("2026-12-05T02:00")}
+    assert backups_to_keep([], daily=1, weekly=1, monthly=1) == set()
 
 
 def fake_backup(root, name: str, *, finished: bool = True) -> None:
