@@ -52,6 +52,11 @@ def backup_store(*, work: Path, name: str) -> None:
     """Keep the finished backup in ``work`` under ``name`` (``work`` is left
     to the caller to delete)."""
     if not _is_s3():
+        if (_root() / name).exists():
+            raise BackupError(
+                f"{_root() / name} already exists: another backup started in the "
+                "same second; run manage.py backup again"
+            )
         work.rename(_root() / name)
         return
     files = sorted(p for p in work.rglob("*") if p.is_file() and p.name != MANIFEST)

@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,10 @@ def test_missing_pg_dump_says_how_to_install_it(monkeypatch):
     monkeypatch.setenv("PATH", "")
     with pytest.raises(BackupError, match="apt-get install -y postgresql-client"):
         _pg_tool("pg_dump")
+
+
+def test_a_second_backup_in_the_same_second_is_refused_by_name(backup, settings):
+    made = datetime.strptime(backup.name, "backup-%Y%m%dT%H%M%SZ")
+    with pytest.raises(BackupError, match="already exists: another backup"):
+        backup_create(now=made.replace(tzinfo=UTC))
+    assert sorted(p.name for p in Path(settings.BACKUP_ROOT).iterdir()) == [backup.name]
