@@ -18,6 +18,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 INSTALLED_APPS = [
     "cms.core",
     "cms.agencies",
+    "cms.obligations",
     "cms.clusters",
     "cms.content",
     "cms.programmes",
