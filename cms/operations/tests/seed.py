@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from cms.broadcasting.proof.models import PlayRecord
 from cms.clusters.models import Cluster
 from cms.headless.tests.factories import (
     ClusterFactory,
@@ -56,6 +57,7 @@ def seed() -> None:
 def probe() -> None:
     """Print what the round trip compares: row counts and a few exact values."""
     models = [Page, get_image_model(), Programme, Cluster, Release, AgentUpload]
+    models.append(PlayRecord)  # the play logs' proof-of-play chain
     found = {m.__name__: m.objects.count() for m in models}
     found["users"] = list(get_user_model().objects.values_list("username", flat=True))
     found["logs"] = list(

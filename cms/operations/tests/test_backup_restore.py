@@ -28,7 +28,7 @@ def site(request, tmp_path):
 def test_backup_then_wipe_then_restore_gives_back_everything(site):
     before = site.probe()
     media, releases = tree_sha256(site.media), tree_sha256(site.releases)
-    assert before["AgentUpload"] == 3 and len(media) >= 3
+    assert before["AgentUpload"] == before["PlayRecord"] == 3 and len(media) >= 3
 
     name = site.ok("backup").split()[1]
     manifest = json.loads((site.backups / name / "manifest.json").read_text())
