@@ -6,13 +6,13 @@ import json
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from wagtail.models import Page, Revision
+from wagtail.models import Revision
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from cms.content.blocks import TranslatableTableBlock
 from cms.content.models import InformationPage
-from cms.headless.tests.factories import information, locale, site_home
+from cms.headless.tests.factories import information, site_home, tree_roots
 
 BEFORE = ("content", "0001_initial")
 # A table as the demo and editors saved it before: no table_header_choice.
@@ -54,20 +54,10 @@ def _stored_body(page_id: int) -> list:
         return json.loads(cursor.fetchone()[0])
 
 
-def _tree_root() -> None:
-    """The page tree's root, which an earlier transactional test's flush removed.
-
-    (serialized_rollback would bring it back, but its flush afterwards skips
-    post_migrate, leaving later tests without permissions.)
-    """
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", locale=locale("vi")))
-
-
 # Migrations run outside a test transaction (SQLite's schema editor needs it).
 @pytest.mark.django_db(transaction=True)
 def test_old_tables_in_pages_and_revisions_survive_and_become_translatable():
-    _tree_root()
+    tree_roots()
     page = information(site_home())
     try:
         _write_old_table(_migrate(BEFORE), page.pk)

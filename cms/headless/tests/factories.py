@@ -11,7 +11,7 @@ from django.test import TestCase
 from factory.django import DjangoModelFactory
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -36,6 +36,20 @@ from cms.programmes.models import Programme
 
 def locale(code: str) -> Locale:
     return Locale.objects.get_or_create(language_code=code)[0]
+
+
+def tree_roots() -> None:
+    """The page tree's and the collections' roots, which migrations make.
+
+    A transactional test's flush removes them (its post_migrate brings back
+    content types and permissions only). serialized_rollback would restore
+    them, but its own flush skips post_migrate and leaves later tests without
+    permissions, so transactional tests call this instead.
+    """
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", locale=locale("vi")))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 class AgencyFactory(DjangoModelFactory):

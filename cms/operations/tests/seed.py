@@ -14,6 +14,7 @@ from cms.headless.tests.factories import (
     make_image,
     make_programme,
     site_home,
+    tree_roots,
 )
 from cms.programmes.models import Programme
 from cms.releases.models import AgentUpload, Release
@@ -31,6 +32,7 @@ PLAY_LOG = {
 
 
 def seed() -> None:
+    tree_roots()  # a transactional test's flush removed them
     cluster = ClusterFactory(code="bo-y")
     site_home(welcome="Chào mừng đến Bờ Y")
     make_image(title="Cột mốc 1", color=(10, 200, 30))

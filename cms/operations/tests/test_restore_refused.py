@@ -18,7 +18,7 @@ from cms.releases.models import AgentUpload
 
 from .seed import seed
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from wagtail.models import Collection, Page
 
 from cms.core.errors import MediaStorageError
 from cms.core.tests.media_s3 import local_files, media_on_s3
@@ -18,6 +17,7 @@ from cms.headless.tests.factories import (
     locale,
     make_image,
     site_home,
+    tree_roots,
 )
 from cms.kiosks.services import kiosk_build
 from cms.kiosks.tasks import kiosk_rebuild
@@ -44,11 +44,7 @@ def kiosk_site_on_s3(media, cluster, django_capture_on_commit_callbacks):
     all objects in the media bucket."""
     cluster.languages = ["vi"]
     cluster.save()
-    # An earlier transactional test's flush removed what migrations made.
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", locale=locale("vi")))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+    tree_roots()  # an earlier transactional test's flush removed them
     home = site_home()
     programme = ProgrammeFactory(locale=locale("vi"))
     with django_capture_on_commit_callbacks(execute=True):
