@@ -471,38 +471,41 @@ RELEASE_KEYGEN_IF_MISSING = env.bool("RELEASE_KEYGEN_IF_MISSING", default=True)
 RELEASE_PUBLISH_ON_BUILD = env.bool("RELEASE_PUBLISH_ON_BUILD", default=True)
 # The fleet view marks an agent silent after this many minutes without a report.
 RELEASE_AGENT_SILENT_MINUTES = env.int("RELEASE_AGENT_SILENT_MINUTES", default=15)
-# Where agents are served from: "local" (RELEASE_STORE_ROOT itself) or "s3", an
-# S3-compatible bucket (RELEASE_STORE_ROOT is then the publisher's working copy).
-RELEASE_S3_REQUIRED = (
-    "RELEASE_S3_BUCKET",
-    "RELEASE_S3_ENDPOINT_URL",
-    "RELEASE_S3_ACCESS_KEY_ID",
-    "RELEASE_S3_SECRET_ACCESS_KEY",
-)
 
 
-def release_storage_settings(env: environ.Env) -> dict[str, str]:
-    """RELEASE_STORAGE and the RELEASE_S3_* settings; with "s3" the bucket's are
-    required (no default), and a missing one stops start-up by name."""
-    storage = env.str("RELEASE_STORAGE", default="local")
+def bucket_storage_settings(env: environ.Env, part: str) -> dict[str, str]:
+    """``<part>_STORAGE`` ("local" or "s3") and the ``<part>_S3_*`` settings of
+    a bucket; with "s3" the bucket, endpoint and keys are required (no
+    default), and a bad or missing one stops start-up by name."""
+    storage = env.str(f"{part}_STORAGE", default="local")
     if storage not in ("local", "s3"):
         raise environ.ImproperlyConfigured(
-            f'RELEASE_STORAGE is "{storage}"; set it to "local" or "s3"'
+            f'{part}_STORAGE is "{storage}"; set it to "local" or "s3"'
         )
-    found = {name: env.str(name, default="") for name in RELEASE_S3_REQUIRED}
+    required = ("BUCKET", "ENDPOINT_URL", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY")
+    found = {
+        f"{part}_S3_{key}": env.str(f"{part}_S3_{key}", default="") for key in required
+    }
     missing = [name for name, value in found.items() if not value]
     if storage == "s3" and missing:
         raise environ.ImproperlyConfigured(
-            f"RELEASE_STORAGE is s3 but {', '.join(missing)} is not set; set it in "
-            "the environment (.env.example lists every RELEASE_S3_* setting)"
+            f"{part}_STORAGE is s3 but {', '.join(missing)} is not set; set it in "
+            f"the environment (.env.example lists every {part}_S3_* setting)"
         )
     return found | {
-        "RELEASE_STORAGE": storage,
-        "RELEASE_S3_REGION": env.str("RELEASE_S3_REGION", default="us-east-1"),
-        "RELEASE_S3_PREFIX": env.str("RELEASE_S3_PREFIX", default=""),
+        f"{part}_STORAGE": storage,
+        f"{part}_S3_REGION": env.str(f"{part}_S3_REGION", default="us-east-1"),
+        f"{part}_S3_PREFIX": env.str(f"{part}_S3_PREFIX", default=""),
     }
 
 
+def release_storage_settings(env: environ.Env) -> dict[str, str]:
+    """RELEASE_STORAGE and the RELEASE_S3_* settings."""
+    return bucket_storage_settings(env, "RELEASE")
+
+
+# Where agents are served from: "local" (RELEASE_STORE_ROOT itself) or "s3", an
+# S3-compatible bucket (RELEASE_STORE_ROOT is then the publisher's working copy).
 _release_storage = release_storage_settings(env)
 RELEASE_STORAGE = _release_storage["RELEASE_STORAGE"]
 RELEASE_S3_BUCKET = _release_storage["RELEASE_S3_BUCKET"]
@@ -516,30 +519,11 @@ RELEASE_S3_PREFIX = _release_storage["RELEASE_S3_PREFIX"]
 # Where backups go: "local" (folders under BACKUP_ROOT) or "s3", an
 # S3-compatible bucket (each backup is built under BACKUP_ROOT, then uploaded).
 BACKUP_ROOT = env.path("BACKUP_ROOT", default=str(BASE_DIR / "var" / "backups"))
-BACKUP_S3_REQUIRED = (
-    "BACKUP_S3_BUCKET",
-    "BACKUP_S3_ENDPOINT_URL",
-    "BACKUP_S3_ACCESS_KEY_ID",
-    "BACKUP_S3_SECRET_ACCESS_KEY",
-)
 
 
 def backup_storage_settings(env: environ.Env) -> dict[str, str]:
-    """BACKUP_STORAGE and the BACKUP_S3_* settings; with "s3" the bucket's are
-    required (no default), and a bad or missing one stops start-up by name."""
-    storage = env.str("BACKUP_STORAGE", default="local")
-    if storage not in ("local", "s3"):
-        raise environ.ImproperlyConfigured(
-            f'BACKUP_STORAGE is "{storage}"; set it to "local" or "s3"'
-        )
-    found = {name: env.str(name, default="") for name in BACKUP_S3_REQUIRED}
-    missing = [name for name, value in found.items() if not value]
-    if storage == "s3" and missing:
-        raise environ.ImproperlyConfigured(
-            f"BACKUP_STORAGE is s3 but {', '.join(missing)} is not set; set it in "
-            "the environment (.env.example lists every BACKUP_S3_* setting)"
-        )
-    return found | {"BACKUP_STORAGE": storage}
+    """BACKUP_STORAGE and the BACKUP_S3_* settings."""
+    return bucket_storage_settings(env, "BACKUP")
 
 
 _backup_storage = backup_storage_settings(env)
@@ -548,8 +532,8 @@ BACKUP_S3_BUCKET = _backup_storage["BACKUP_S3_BUCKET"]
 BACKUP_S3_ENDPOINT_URL = _backup_storage["BACKUP_S3_ENDPOINT_URL"]
 BACKUP_S3_ACCESS_KEY_ID = _backup_storage["BACKUP_S3_ACCESS_KEY_ID"]
 BACKUP_S3_SECRET_ACCESS_KEY = _backup_storage["BACKUP_S3_SECRET_ACCESS_KEY"]
-BACKUP_S3_REGION = env.str("BACKUP_S3_REGION", default="us-east-1")
-BACKUP_S3_PREFIX = env.str("BACKUP_S3_PREFIX", default="")
+BACKUP_S3_REGION = _backup_storage["BACKUP_S3_REGION"]
+BACKUP_S3_PREFIX = _backup_storage["BACKUP_S3_PREFIX"]
 # Rotation: the newest backup of each of the last N days, ISO weeks and months
 # is kept (Đắk Nông Art. 10.2b: a copy to other storage at least once a week).
 BACKUP_KEEP_DAILY = env.int("BACKUP_KEEP_DAILY", default=7)
