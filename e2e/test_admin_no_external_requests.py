@@ -31,6 +31,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import BrowserContext, Page, Request, expect
 
+from e2e.conftest import manage
+
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "Kon-Tum-demo-2026!"
 VIEWPORT = {"width": 1280, "height": 900}
@@ -210,21 +212,6 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _manage(env: dict[str, str], *args: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode:
-        raise RuntimeError(
-            f"manage.py {' '.join(args)} failed ({done.returncode}):\n"
-            f"{done.stdout[-2000:]}\n{done.stderr[-4000:]}"
-        )
-
-
 def _edited_pages(database: Path) -> dict[str, int]:
     with sqlite3.connect(database) as db:
         rows = db.execute(
@@ -275,7 +262,7 @@ def cms(tmp_path_factory):
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "LOG_LEVEL": "WARNING",
     }
-    _manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "migrate", "--no-input", "-v", "0")
     log = root / "runserver.log"
     with log.open("w") as out:
         # Started before seeding, so that its start-up overlaps the seeding.
@@ -293,7 +280,7 @@ def cms(tmp_path_factory):
             stderr=subprocess.STDOUT,
         )
     try:
-        _manage(env, "seed_demo", "--password", PASSWORD)
+        manage(env, "seed_demo", "--password", PASSWORD)
         _wait_until_serving(server, url, log)
         yield DemoCms(
             url=url,

@@ -14,18 +14,15 @@ no dialog opens), and no page reports a Content-Security-Policy violation
 
 import os
 import re
-import subprocess
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from e2e.conftest import tap_keys
+from e2e.conftest import manage, tap_keys
 from kiosk_site.serve import make_server
 
-ROOT = Path(__file__).resolve().parent.parent
 CLUSTERS = ("bo-y", "le-thanh")
 INJECTED_SLUG = "lich-phat-song-man-hinh-led"  # a demo page shown on every kiosk
 LINK_TEXT = "Bấm vào đây"
@@ -86,22 +83,6 @@ class DemoKiosk:
         return paths
 
 
-def _manage(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode:
-        raise RuntimeError(
-            f"manage.py {args[0]} failed ({done.returncode}):\n"
-            f"{done.stdout[-2000:]}\n{done.stderr[-4000:]}"
-        )
-    return done.stdout
-
-
 @pytest.fixture(scope="module")
 def demo_kiosks(tmp_path_factory):
     """The demo's kiosks built after the injection, each served on 127.0.0.1."""
@@ -119,13 +100,13 @@ def demo_kiosks(tmp_path_factory):
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "LOG_LEVEL": "WARNING",
     }
-    _manage(env, "migrate", "--no-input", "-v", "0")
-    _manage(env, "seed_demo", "--password", "Kon-Tum-demo-2026!")
-    assert int(_manage(env, "shell", "-c", INJECT).split()[-1]) >= 1
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "seed_demo", "--password", "Kon-Tum-demo-2026!")
+    assert int(manage(env, "shell", "-c", INJECT).split()[-1]) >= 1
     kiosks = {}
     for code in CLUSTERS:
         site = root / code
-        _manage(env, "kiosk_build", "--cluster", code, "--out", str(site))
+        manage(env, "kiosk_build", "--cluster", code, "--out", str(site))
         server = make_server(site, port=0, feedback_file=root / f"{code}.jsonl")
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_port}"

@@ -8,17 +8,15 @@ The demo CMS of test_admin_no_external_requests (migrated, seeded, served on
 
 import os
 import sqlite3
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from e2e.conftest import manage
 from kiosk_site.serve import make_server
 
 from .test_admin_no_external_requests import (  # noqa: F401 (fixtures)
-    ROOT,
     DemoCms,
     _log_in,
     cms,
@@ -101,22 +99,7 @@ def _kiosk_build(demo: DemoCms) -> Path:
         "LOG_LEVEL": "WARNING",
     }
     out = root / "kiosk-table"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "kiosk_build",
-            "--cluster",
-            "bo-y",
-            "--out",
-            str(out),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr[-4000:]
+    manage(env, "kiosk_build", "--cluster", "bo-y", "--out", str(out))
     return out
 
 
