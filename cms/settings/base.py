@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "cms.releases",
     "cms.broadcasting",
     "cms.operations",
+    "cms.incidents",
+    "cms.equipment",
     "cms.demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -471,6 +473,22 @@ RELEASE_KEYGEN_IF_MISSING = env.bool("RELEASE_KEYGEN_IF_MISSING", default=True)
 RELEASE_PUBLISH_ON_BUILD = env.bool("RELEASE_PUBLISH_ON_BUILD", default=True)
 # The fleet view marks an agent silent after this many minutes without a report.
 RELEASE_AGENT_SILENT_MINUTES = env.int("RELEASE_AGENT_SILENT_MINUTES", default=15)
+
+# --- Incidents (cms/incidents) ----------------------------------------------
+# A security incident is e-mailed at once to the Department and the provincial
+# police (Lào Cai Art. 9.5); `manage.py check --deploy` fails while either is empty.
+INCIDENT_DEPARTMENT_EMAILS = env.list("INCIDENT_DEPARTMENT_EMAILS", default=[])
+INCIDENT_POLICE_EMAILS = env.list("INCIDENT_POLICE_EMAILS", default=[])
+# A cluster whose agent has not reported for longer than this, inside one of
+# its airtime windows, gets a "cluster silent" incident (manage.py
+# incidents_watch).
+INCIDENT_SILENT_MINUTES = env.int(
+    "INCIDENT_SILENT_MINUTES", default=RELEASE_AGENT_SILENT_MINUTES
+)
+if INCIDENT_SILENT_MINUTES < 1:
+    raise environ.ImproperlyConfigured(
+        f"INCIDENT_SILENT_MINUTES is {INCIDENT_SILENT_MINUTES}; give 1 or more minutes"
+    )
 
 
 def bucket_storage_settings(env: environ.Env, part: str) -> dict[str, str]:
