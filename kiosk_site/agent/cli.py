@@ -15,6 +15,8 @@ from pathlib import Path
 
 from kiosk_site.agent.config import AgentConfig, config_load
 from kiosk_site.agent.control import agent_rollback, agent_status
+from kiosk_site.agent.emergency import emergency_poll, emergency_public, emergency_watch
+from kiosk_site.agent.layout import Layout
 from kiosk_site.agent.report import agent_report, spool_upload
 from kiosk_site.agent.serve import agent_serve
 from kiosk_site.agent.sync import agent_install_bundle, agent_sync
@@ -50,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("status", help="print the agent's state as JSON")
     commands.add_parser("rollback", help="go back to the previous kept release")
     commands.add_parser("report", help="report the status and upload the spool now")
+    commands.add_parser(
+        "emergency", help="fetch the signed emergency state now and print it"
+    )
     serve = commands.add_parser("serve", help="serve the current release locally")
     serve.add_argument("--port", type=int, help="port (default serve_port: 8080)")
     serve.add_argument("--host", default="127.0.0.1", help="address (%(default)s)")
@@ -84,6 +89,11 @@ def _run(*, args: argparse.Namespace, config: AgentConfig) -> int:
         print(f"{outcome.action}: build {outcome.build} ({outcome.release})")
     elif args.command == "report":
         return _report(config=config, quiet_failure=False)
+    elif args.command == "emergency":
+        outcome = emergency_poll(config=config)
+        public = emergency_public(layout=Layout(root=config.data_dir))
+        print(f"{outcome.action}: state {outcome.sequence}")
+        print(json.dumps(public, ensure_ascii=False, indent=1))
     elif args.command == "serve":
         signal.signal(signal.SIGTERM, _interrupt)
         agent_serve(config=config, host=args.host, port=args.port)
@@ -124,10 +134,21 @@ def _sync_once(*, config: AgentConfig) -> int:
 
 
 def _watch(*, config: AgentConfig) -> int:
-    """Sync, report, wait interval_s plus up to jitter_s; stop on SIGTERM/Ctrl-C."""
+    """Sync, report, wait interval_s plus up to jitter_s; stop on SIGTERM/Ctrl-C.
+
+    The emergency state is polled every emergency_interval_s in a thread of
+    its own, so a long download never delays an emergency.
+    """
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda _signum, _frame: stop.set())
+    emergency = threading.Thread(
+        target=emergency_watch,
+        kwargs={"config": config, "stop": stop},
+        name="emergency",
+        daemon=True,
+    )
+    emergency.start()
     while not stop.is_set():
         try:
             _sync_once(config=config)
@@ -138,5 +159,6 @@ def _watch(*, config: AgentConfig) -> int:
         wait = config.interval_s + random.uniform(0, config.jitter_s)
         log.info("next sync in %.0f s", wait)
         stop.wait(wait)
+    emergency.join(timeout=config.timeout_s)
     log.info("sync --watch stopped")
     return 0

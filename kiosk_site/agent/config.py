@@ -22,6 +22,9 @@ from pathlib import Path
 from kiosk_site.errors import AgentError
 
 REQUIRED = ("server_url", "cluster", "root", "data_dir")
+# An emergency must show within 60 s: this poll, its timeout and the players'
+# own 3 s poll of /emergency.json must fit.
+EMERGENCY_INTERVAL_S = (1.0, 30.0)
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class AgentConfig:
     min_free_bytes: int = 128 * 1024**2
     interval_s: float = 300.0
     jitter_s: float = 60.0
+    emergency_interval_s: float = 15.0
     progress_interval_s: float = 2.0
     keep_releases: int = 3
     serve_port: int = 8080
@@ -107,4 +111,16 @@ def _config_build(*, values: dict[str, str], base: Path) -> AgentConfig:
                 kwargs[key] = raw
         except ValueError as err:
             raise AgentError(f"agent config {key} = {raw!r} is not a number") from err
-    return AgentConfig(**kwargs)  # type: ignore[arg-type]
+    config = AgentConfig(**kwargs)  # type: ignore[arg-type]
+    _emergency_interval_check(config=config)
+    return config
+
+
+def _emergency_interval_check(*, config: AgentConfig) -> None:
+    low, high = EMERGENCY_INTERVAL_S
+    if not low <= config.emergency_interval_s <= high:
+        raise AgentError(
+            f"agent config emergency_interval_s = {config.emergency_interval_s:g} is "
+            f"outside {low:g}–{high:g} s; an emergency must show on the screens "
+            f"within 60 s, so set it between {low:g} and {high:g} (default 15)"
+        )

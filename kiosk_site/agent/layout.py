@@ -11,6 +11,7 @@
     releases/<build>-<manifest sha256[:12]>/  complete releases, never edited
     current           symlink to releases/<name> (Windows: current.txt)
     spool/<key>.json  feedback and play logs waiting for the CMS (`spool`)
+    emergency.json    the last verified emergency state (`emergency`)
 
 A release folder appears under its name only by one rename after all its
 files and folders are flushed to disk, and ``current`` changes only by one
@@ -59,6 +60,7 @@ class Layout:
         self.manifests = root / "manifests"
         self.releases = root / "releases"
         self.spool = root / "spool"
+        self.emergency = root / "emergency.json"
         self.current = root / ("current" if os.name != "nt" else POINTER_FILE)
 
     def ensure(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from kiosk_site.agent.layout import Layout
 from kiosk_site.errors import AgentError
@@ -27,12 +28,20 @@ def agent_lock(*, layout: Layout) -> Iterator[None]:
         handle.close()
 
 
-def _lock(fd: int) -> None:
+@contextmanager
+def file_lock(*, path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path``, waiting while another holds it."""
+    with open(path, "a+b") as handle:
+        _lock(handle.fileno(), wait=True)
+        yield
+
+
+def _lock(fd: int, *, wait: bool = False) -> None:
     if os.name == "nt":
         import msvcrt
 
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        msvcrt.locking(fd, msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)
     else:
         import fcntl
 
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))

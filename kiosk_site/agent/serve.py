@@ -12,6 +12,9 @@ are written to the spool (`spool`) before the 2xx answer, which is
 ``201 {"idempotency_key": …}`` (200 if the same item was spooled before).
 Refusals are JSON ``{"error": …}``: 400 bad JSON, 413 too large, 429 over
 the per-kiosk rate (the form keeps the item and retries), 507 spool full.
+
+``GET /emergency.json`` answers the agent's emergency state (`emergency`),
+always 200 and ``no-cache``, with or without a release installed.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 from kiosk_site.agent.config import AgentConfig
+from kiosk_site.agent.emergency import EMERGENCY_PATH, emergency_public
 from kiosk_site.agent.layout import Layout
 from kiosk_site.agent.spool import Spool, SpoolFull
 from kiosk_site.config import FEEDBACK_PATH, STATIC_CONTENT_TYPES
@@ -95,7 +99,9 @@ class AgentHandler(SimpleHTTPRequestHandler):
         return any(part.startswith(".") for part in self.path.split("?")[0].split("/"))
 
     def do_GET(self) -> None:  # noqa: N802
-        if self._hidden():
+        if self.path.split("?")[0] == EMERGENCY_PATH:
+            self._json(HTTPStatus.OK, emergency_public(layout=self.layout))
+        elif self._hidden():
             self.send_error(HTTPStatus.NOT_FOUND)
         elif self._release():
             super().do_GET()
