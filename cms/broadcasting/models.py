@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -10,7 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from .days import DayCalendar, DayType
-from .regulations import Regulation, day_rule
+from .regulations import AdvertisingCap, Regulation, advertising_cap, day_rule
 from .windows import Window, WindowError, merge
 
 
@@ -34,6 +35,18 @@ class AirtimePolicy(index.Indexed, ClusterableModel):
             "07:00–11:00 and 14:00–18:00 every day, holidays included."
         ),
     )
+    advertising_cap_percent = models.PositiveSmallIntegerField(
+        _("advertising cap (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "At most this share of an LED face's loop may be advertising. Leave "
+            "empty for the regulation's share: Kon Tum 03/2024 Art. 6.3 defers to "
+            "the Advertising Law, whose Art. 22.2 allows 10 per cent of a day's "
+            "broadcast time; Cao Bằng and An Giang set none."
+        ),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     search_fields = [index.SearchField("name")]
@@ -53,6 +66,15 @@ class AirtimePolicy(index.Indexed, ClusterableModel):
     def airtime_on(self, day: dt.date, calendar: DayCalendar) -> list[Window]:
         """The merged airtime windows of ``day`` by its day type in ``calendar``."""
         return self.windows_for(calendar.day_type(day))
+
+    def advertising_cap(self) -> AdvertisingCap | None:
+        """The cap set here, else the regulation's; None when neither sets one."""
+        if self.advertising_cap_percent is not None:
+            return AdvertisingCap(
+                self.advertising_cap_percent,
+                _("the airtime policy “%(policy)s”") % {"policy": self.name},
+            )
+        return advertising_cap(self.regulation)
 
     def required_minimum(self, day: dt.date, calendar: DayCalendar) -> int | None:
         """Minutes the regulation requires on ``day``; None without a regulation."""
@@ -184,5 +206,7 @@ class CalendarDay(models.Model):
         return f"{self.date:%d/%m/%Y} {self.name}"
 
 
-# Proof of play (issue 10 item 5) lives in its own package.
+# Playlists (issue 10 item 2) and proof of play (item 5) live in their own
+# packages.
+from .playlists.models import FacePlaylist, FacePlaylistEntry  # noqa: E402, F401
 from .proof.models import DailyHead, PlayRecord, ProofChain  # noqa: E402, F401

@@ -12,6 +12,15 @@ Each rule was read from the decision's text (shared/regulations/):
 - An Giang, Decision 22/2024/QĐ-UBND, Art. 4.3: 8 hours a day, 07:00–11:00
   and 14:00–18:00, every day including public holidays, Tết, Saturdays and
   Sundays.
+
+The advertising share (``ADVERTISING_CAPS``):
+
+- Kon Tum, Art. 6.3: advertising airtime "follows the law on advertising".
+  The decision gives no figure; the Advertising Law (16/2012/QH13, Art. 22.2)
+  caps advertising on radio and television at 10% of a day's broadcast time,
+  the closest rule for a screen that broadcasts programmes, so 10% is the
+  default. Cao Bằng and An Giang set no share. An airtime policy can set its
+  own cap, which wins.
 """
 
 from __future__ import annotations
@@ -102,3 +111,27 @@ def day_rule(regulation: str, day_type: str) -> DayRule | None:
     if not regulation:
         return None
     return RULES[regulation][day_type]
+
+
+@dataclass(frozen=True)
+class AdvertisingCap:
+    """At most ``percent`` of a loop's play time may be advertising."""
+
+    percent: int
+    article: Promise | str
+
+
+ADVERTISING_CAPS: dict[str, AdvertisingCap] = {
+    Regulation.KON_TUM: AdvertisingCap(
+        10,
+        _(
+            "Kon Tum Decision 03/2024/QĐ-UBND, Art. 6.3, by the Advertising Law "
+            "16/2012/QH13, Art. 22.2"
+        ),
+    ),
+}
+
+
+def advertising_cap(regulation: str) -> AdvertisingCap | None:
+    """The advertising share ``regulation`` sets; None when it sets none."""
+    return ADVERTISING_CAPS.get(regulation) if regulation else None
