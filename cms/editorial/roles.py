@@ -59,9 +59,40 @@ OBLIGATIONS_EDIT = [
     *(f"obligations.{verb}_obligation" for verb in ("add", "change", "delete")),
 ]
 
+# Incidents (cms/incidents) and equipment (cms/equipment): technicians and
+# operators record incidents, inspections and repairs; the head of board (and
+# administrators) also keep the inventory and intervals and delete; inspectors read.
+INCIDENTS_VIEW = ["incidents.view_incident"]
+INCIDENTS_RECORD = [
+    *INCIDENTS_VIEW,
+    "incidents.add_incident",
+    "incidents.change_incident",
+]
+INCIDENTS_ALL = [*INCIDENTS_RECORD, "incidents.delete_incident"]
+EQUIPMENT_MODELS = ("item", "inspectioninterval", "inspection", "repair")
+EQUIPMENT_VIEW = [f"equipment.view_{model}" for model in EQUIPMENT_MODELS]
+EQUIPMENT_RECORD = [
+    *EQUIPMENT_VIEW,
+    *(
+        f"equipment.{verb}_{model}"
+        for verb in ("add", "change")
+        for model in ("inspection", "repair")
+    ),
+]
+EQUIPMENT_ALL = [
+    *EQUIPMENT_VIEW,
+    *(
+        f"equipment.{verb}_{model}"
+        for verb in ("add", "change", "delete")
+        for model in EQUIPMENT_MODELS
+    ),
+]
+
 MODEL_PERMISSIONS: dict[str, list[str]] = {
     Role.HEAD: [
         ADMIN_ACCESS,
+        *INCIDENTS_ALL,
+        *EQUIPMENT_ALL,
         *AUDIT_LOG,
         "programmes.add_programme",
         "programmes.change_programme",
@@ -94,6 +125,8 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
     Role.TRANSLATOR: [ADMIN_ACCESS],
     Role.OPERATOR: [
         ADMIN_ACCESS,
+        *INCIDENTS_RECORD,
+        *EQUIPMENT_RECORD,
         "clusters.view_cluster",
         "clusters.change_cluster",
         "programmes.view_programme",
@@ -103,6 +136,8 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
     ],
     Role.TECHNICIAN: [
         ADMIN_ACCESS,
+        *INCIDENTS_RECORD,
+        *EQUIPMENT_RECORD,
         "clusters.view_cluster",
         "clusters.add_cluster",
         "clusters.change_cluster",
@@ -112,6 +147,8 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
     ],
     Role.INSPECTOR: [
         ADMIN_ACCESS,
+        *INCIDENTS_VIEW,
+        *EQUIPMENT_VIEW,
         *AUDIT_LOG,
         "programmes.view_programme",
         "clusters.view_cluster",
