@@ -39,6 +39,16 @@ MEDIA_EDIT = [*MEDIA_USE, "wagtailimages.change_image", "wagtaildocs.change_docu
 FLEET_VIEW = "releases.view_fleet"
 FLEET_MANAGE = [FLEET_VIEW, "releases.manage_fleet"]
 
+# Half-year and annual reports (cms/reports): the board writes them and counts
+# their figures; operators and inspectors read and download them.
+REPORTS_VIEW = "reports.view_report"
+REPORTS_WRITE = [
+    REPORTS_VIEW,
+    "reports.add_report",
+    "reports.change_report",
+    "reports.generate_report",
+]
+
 # Airtime policies and the province calendar (cms/broadcasting): the head of
 # board (and administrators, who hold every permission) edit; others read.
 AIRTIME_VIEW = ["broadcasting.view_airtimepolicy", "broadcasting.view_calendarday"]
@@ -99,6 +109,8 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "programmes.delete_programme",
         "programmes.publish_programme",
         "programmes.view_programme",
+        *REPORTS_WRITE,
+        "reports.delete_report",
         "agencies.view_agency",
         "clusters.view_cluster",
         "wagtail_localize.submit_translation",
@@ -107,6 +119,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
     ],
     Role.SECRETARIAT: [
         ADMIN_ACCESS,
+        *REPORTS_WRITE,
         "programmes.add_programme",
         "programmes.change_programme",
         "programmes.view_programme",
@@ -125,6 +138,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
     Role.TRANSLATOR: [ADMIN_ACCESS],
     Role.OPERATOR: [
         ADMIN_ACCESS,
+        REPORTS_VIEW,
         *INCIDENTS_RECORD,
         *EQUIPMENT_RECORD,
         "clusters.view_cluster",
@@ -147,6 +161,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
     ],
     Role.INSPECTOR: [
         ADMIN_ACCESS,
+        REPORTS_VIEW,
         *INCIDENTS_VIEW,
         *EQUIPMENT_VIEW,
         *AUDIT_LOG,

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "cms.incidents",
     "cms.equipment",
     "cms.demo",
+    "cms.reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

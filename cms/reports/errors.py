@@ -1,0 +1,2 @@
+class ReportError(Exception):
+    """A report cannot be made or exported as asked."""
