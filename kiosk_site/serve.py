@@ -1,8 +1,11 @@
 """A small static server for preview and for the kiosk PC.
 
 Serves the built site (never `.kiosk-build/` or other dot paths) and, as a
-stand-in until the cluster agent exists, accepts `POST /feedback` and appends
-each JSON message as one line to `feedback.jsonl` beside the served folder.
+stand-in for the cluster agent (kiosk_site.agent.serve), accepts JSON objects
+and appends each as one line to a file beside the served folder:
+`POST /feedback` to `feedback.jsonl` (a non-empty `message` required), the
+LED player's `POST /play-log` to `play-log.jsonl` and its
+`POST /player-error` to `player-errors.jsonl`.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from pathlib import Path
 from .config import FEEDBACK_PATH, STATIC_CONTENT_TYPES
 
 MAX_FEEDBACK_BYTES = 64 * 1024
+PLAY_LOG_PATH = "/play-log"
+PLAYER_ERROR_PATH = "/player-error"
 # Content-hashed names never change content; everything else is revalidated.
 HASHED = re.compile(r"^/(assets/.*-[0-9a-f]{12}\.\w+|media/[0-9a-f]{20}\.\w+)$")
 _lock = threading.Lock()
@@ -26,6 +31,8 @@ _lock = threading.Lock()
 
 class KioskHandler(SimpleHTTPRequestHandler):
     feedback_file: Path
+    play_log_file: Path
+    player_error_file: Path
     # Keep-alive: a search fetches several small index files in a row; without
     # TCP_NODELAY, headers and body in separate sends meet delayed ACKs (40 ms).
     protocol_version = "HTTP/1.1"
@@ -60,23 +67,31 @@ class KioskHandler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def do_POST(self) -> None:  # noqa: N802
-        if self.path.split("?")[0] != FEEDBACK_PATH:
+        path = self.path.split("?")[0]
+        target = {
+            FEEDBACK_PATH: self.feedback_file,
+            PLAY_LOG_PATH: self.play_log_file,
+            PLAYER_ERROR_PATH: self.player_error_file,
+        }.get(path)
+        if target is None:
             self.send_error(HTTPStatus.NOT_FOUND)
             return
         length = int(self.headers.get("Content-Length") or 0)
         if length <= 0 or length > MAX_FEEDBACK_BYTES:
-            self.send_error(HTTPStatus.BAD_REQUEST, "feedback body size out of range")
+            self.send_error(HTTPStatus.BAD_REQUEST, "body size out of range")
             return
         try:
             item = json.loads(self.rfile.read(length).decode("utf-8"))
-            if not isinstance(item, dict) or not str(item.get("message", "")).strip():
+            if not isinstance(item, dict) or not item:
+                raise ValueError("not a JSON object")
+            if path == FEEDBACK_PATH and not str(item.get("message", "")).strip():
                 raise ValueError("message is empty")
         except (UnicodeDecodeError, ValueError) as err:
-            self.send_error(HTTPStatus.BAD_REQUEST, f"invalid feedback: {err}")
+            self.send_error(HTTPStatus.BAD_REQUEST, f"invalid {path[1:]}: {err}")
             return
         item["received_at"] = datetime.now(UTC).isoformat()
         line = json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n"
-        with _lock, self.feedback_file.open("a", encoding="utf-8") as fh:
+        with _lock, target.open("a", encoding="utf-8") as fh:
             fh.write(line)
         self.send_response(HTTPStatus.CREATED)
         self.send_header("Content-Type", "application/json")
@@ -92,12 +107,19 @@ def make_server(
     port: int = 8000,
     feedback_file: Path | None = None,
 ) -> ThreadingHTTPServer:
-    """Create (not start) the server; port 0 picks a free port."""
+    """Create (not start) the server; port 0 picks a free port. The posted
+    items go to `feedback_file` (default `feedback.jsonl` beside the site)
+    and to `play-log.jsonl` and `player-errors.jsonl` in the same folder."""
     site_dir = Path(site_dir).resolve()
+    feedback_file = Path(feedback_file or site_dir.parent / "feedback.jsonl")
     handler = type(
         "Handler",
         (KioskHandler,),
-        {"feedback_file": feedback_file or site_dir.parent / "feedback.jsonl"},
+        {
+            "feedback_file": feedback_file,
+            "play_log_file": feedback_file.parent / "play-log.jsonl",
+            "player_error_file": feedback_file.parent / "player-errors.jsonl",
+        },
     )
     return ThreadingHTTPServer(
         (host, port), functools.partial(handler, directory=str(site_dir))

@@ -86,13 +86,24 @@ def programme_media(ident: str, programme: dict[str, Any]) -> Iterator[tuple]:
         yield f"{ident}:subtitles:{track['language']}", track
 
 
+def led_media(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every LED loop item's video entry (the face's rendition), in order and
+    repeated as often as the loops list it."""
+    for face in (data.get("led") or {}).get("faces", ()):
+        for day in face["days"]:
+            for item in day["loop"]:
+                yield item["video"]
+
+
 def media_entries(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every media entry of a snapshot: images, then each programme's video,
-    poster and subtitle tracks (what a build copies; the CMS places them)."""
+    poster and subtitle tracks, then the LED loops' videos (what a build
+    copies; the CMS places them)."""
     yield from data["images"].values()
     for ident, programme in data["programmes"].items():
         for _key, entry in programme_media(ident, programme):
             yield entry
+    yield from led_media(data)
 
 
 def _place(
@@ -141,4 +152,20 @@ def media_sync(
         for name, entry in items:
             fetched += _place(snapshot, entry, media_dir, f"{kind} {name}")
             urls[name] = f"/media/{media_name(entry)}"
+    return urls, fetched
+
+
+def led_media_sync(snapshot: Snapshot, *, out_dir: Path) -> tuple[dict[str, str], int]:
+    """Make sure every LED loop video is in `out_dir/media/`, as media_sync.
+
+    Returns (sha256 -> site URL, number of files fetched).
+    """
+    media_dir = out_dir / "media"
+    media_dir.mkdir(parents=True, exist_ok=True)
+    urls: dict[str, str] = {}
+    fetched = 0
+    for entry in led_media(snapshot.data):
+        if entry["sha256"] not in urls:
+            fetched += _place(snapshot, entry, media_dir, "LED loop video")
+            urls[entry["sha256"]] = f"/media/{media_name(entry)}"
     return urls, fetched

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from kiosk_site.build.assets import assets_build, content_files
-from kiosk_site.build.media import media_sync
+from kiosk_site.build.media import led_media_sync, media_sync
 from kiosk_site.build.parallel import SideProcess, render_chunks, workers_for
 from kiosk_site.build.state import SiteChars, site_chars, state_read, state_write
 from kiosk_site.build.writer import OutputWriter
 from kiosk_site.config import DEFAULT_IDLE_TIMEOUT_S, STATE_DIRNAME
 from kiosk_site.fonts import fonts_build
+from kiosk_site.led import led_files
 from kiosk_site.render import (
     SiteInputs,
     notices_data,
@@ -313,9 +314,19 @@ def _media_and_assets(run: _Run) -> SiteInputs:
     asset_urls, asset_files = assets_build(config=_kiosk_config(run.data))
     for rel, blob in asset_files.items():
         run.write(rel, blob)
+    _led_player(run, fonts_url=asset_urls["fonts"])
     return SiteInputs(
         data=run.data, assets=asset_urls, image_urls=image_urls, video_urls=video_urls
     )
+
+
+def _led_player(run: _Run, *, fonts_url: str) -> None:
+    """Copy the LED loops' videos and write the LED player's pages (kiosk_site.led)."""
+    urls, fetched = led_media_sync(run.snapshot, out_dir=run.out_dir)
+    run.report.media_fetched += fetched
+    run.outputs.update(u.lstrip("/") for u in urls.values())
+    for rel, blob in led_files(run.data, video_urls=urls, fonts_url=fonts_url).items():
+        run.write(rel, blob)
 
 
 def _render_plan(run: _Run, site: SiteInputs, changed: list[Any] | None) -> _RenderPlan:
