@@ -37,6 +37,12 @@ class InspectionDue:
     def overdue(self, today: dt.date) -> bool:
         return self.scheduled and schedule.is_overdue(due=self.due, today=today)
 
+    def days_overdue(self, today: dt.date) -> int | None:
+        """Days past the due date; None when not scheduled or not yet due."""
+        if self.due is None or not self.overdue(today):
+            return None
+        return (today - self.due).days
+
 
 def item_interval(
     *, item: Item, by_kind: dict[str, Interval] | None = None
