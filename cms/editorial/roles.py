@@ -49,15 +49,20 @@ REPORTS_WRITE = [
     "reports.generate_report",
 ]
 
-# Airtime policies and the province calendar (cms/broadcasting): the head of
-# board (and administrators, who hold every permission) edit; others read.
-AIRTIME_VIEW = ["broadcasting.view_airtimepolicy", "broadcasting.view_calendarday"]
+# Airtime policies, the province calendar and the LED faces' playlists
+# (cms/broadcasting): the head of board (and administrators, who hold every
+# permission) edit; others read.
+AIRTIME_VIEW = [
+    "broadcasting.view_airtimepolicy",
+    "broadcasting.view_calendarday",
+    "broadcasting.view_faceplaylist",
+]
 AIRTIME_EDIT = [
     *AIRTIME_VIEW,
     *(
         f"broadcasting.{verb}_{model}"
         for verb in ("add", "change", "delete")
-        for model in ("airtimepolicy", "calendarday")
+        for model in ("airtimepolicy", "calendarday", "faceplaylist")
     ),
 ]
 

@@ -19,6 +19,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from cms.broadcasting.playlists.selectors import cluster_plans
+from cms.broadcasting.windows import clock
 from cms.content.models import (
     BorderProcedurePage,
     EventPage,
@@ -351,6 +353,7 @@ class _Snapshot:
         }
         self._images: dict[int, object | None] = {}
         self.programmes: dict[int, Programme] = {}
+        self._led_videos: dict[int, dict | None] = {}
 
     def _linked_ids(self):
         return Page.objects.filter(depth__gt=1).values("pk")
@@ -579,6 +582,60 @@ class _Snapshot:
             )
         return tracks
 
+    # --- LED faces (contracts §1) -------------------------------------------
+    def led(self) -> dict:
+        """Each LED face's plan for 14 days from the snapshot's local date."""
+        today = timezone.localtime(self.now).date()
+        plans = cluster_plans(cluster=self.cluster, start=today)
+        return {
+            "timezone": settings.TIME_ZONE,
+            "faces": [self.led_face(plan) for plan in plans],
+        }
+
+    def led_face(self, plan) -> dict:
+        face = plan.face
+        return {
+            "code": face.code,
+            "name": face.name,
+            "width": face.width_px,
+            "height": face.height_px,
+            "fps": float(face.fps),
+            "has_sound": face.has_sound,
+            "days": [self.led_day(day) for day in plan.days],
+        }
+
+    def led_day(self, day) -> dict:
+        loop = []
+        # A day without airtime plays nothing: no video to ship for it.
+        for item in day.loop if day.windows else []:
+            # The planner saw the file; a video gone since is left out.
+            video = self.led_video(item.rendition)
+            if video is not None:
+                loop.append(
+                    {
+                        "programme_id": item.programme_id,
+                        "title": item.title,
+                        "advertising": item.advertising,
+                        "duration_s": item.duration_s,
+                        "video": video,
+                    }
+                )
+        return {
+            "date": day.day.isoformat(),
+            "day_type": str(day.day_type),
+            "windows": [
+                {"start": clock(w.start), "end": clock(w.end)} for w in day.windows
+            ],
+            "required_minutes": day.required_minutes,
+            "planned_minutes": day.planned_minutes if loop else 0,
+            "loop": loop,
+        }
+
+    def led_video(self, rendition) -> dict | None:
+        if rendition.pk not in self._led_videos:
+            self._led_videos[rendition.pk] = self.rendition_video(rendition)
+        return self._led_videos[rendition.pk]
+
     def build(self) -> dict:
         pages = [self.page_entry(page) for page in self.pages]
         present = [code for code in self.languages if code in self.homes]
@@ -604,6 +661,7 @@ class _Snapshot:
             "navigation": self.navigation(),
             "images": images,
             "programmes": programmes,
+            "led": self.led(),
         }
         snapshot["content_hash"] = snapshot_content_hash(snapshot)
         return snapshot

@@ -18,6 +18,7 @@ from wagtail.admin.auth import permission_required
 
 from cms.clusters.models import Cluster
 
+from ..charts import airtime_bars
 from .export import export_csv, export_data, export_json
 from .selectors import delivered_airtime
 
@@ -57,18 +58,13 @@ def _form(request: HttpRequest) -> ProofForm:
 
 
 def _bars(days) -> list[dict]:
-    scale = max(
-        [d.seconds for d in days] + [(d.required_minutes or 0) * 60 for d in days] + [1]
+    return airtime_bars(
+        days,
+        seconds=lambda d: d.seconds,
+        advertising_seconds=lambda d: d.advertising_seconds,
+        required_minutes=lambda d: d.required_minutes,
+        label=lambda d: _("%(minutes)s min delivered") % {"minutes": d.minutes},
     )
-    return [
-        {
-            "row": d,
-            "width": round(300 * d.seconds / scale),
-            "ads": round(300 * d.advertising_seconds / scale),
-            "required": round(300 * (d.required_minutes or 0) * 60 / scale),
-        }
-        for d in days
-    ]
 
 
 @permission_required(VIEW)
