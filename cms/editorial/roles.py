@@ -103,6 +103,11 @@ EQUIPMENT_ALL = [
     ),
 ]
 
+# Public feedback (cms/feedback): the secretariat and the head of board take it
+# through its workflow and enter what arrives by phone or letter; inspectors read.
+FEEDBACK_VIEW = "feedback.view_feedback"
+FEEDBACK_HANDLE = [FEEDBACK_VIEW, "feedback.add_feedback", "feedback.handle_feedback"]
+
 MODEL_PERMISSIONS: dict[str, list[str]] = {
     Role.HEAD: [
         ADMIN_ACCESS,
@@ -121,6 +126,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "wagtail_localize.submit_translation",
         *AIRTIME_EDIT,
         *OBLIGATIONS_EDIT,
+        *FEEDBACK_HANDLE,
     ],
     Role.SECRETARIAT: [
         ADMIN_ACCESS,
@@ -133,6 +139,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "wagtail_localize.submit_translation",
         *AIRTIME_VIEW,
         *OBLIGATIONS_EDIT,
+        *FEEDBACK_HANDLE,
     ],
     Role.PROVIDER: [
         ADMIN_ACCESS,
@@ -176,6 +183,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         FLEET_VIEW,
         *AIRTIME_VIEW,
         OBLIGATIONS_VIEW,
+        FEEDBACK_VIEW,
     ],
 }
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "cms.releases",
     "cms.broadcasting",
     "cms.operations",
+    "cms.feedback",
     "cms.incidents",
     "cms.equipment",
     "cms.demo",
@@ -562,6 +563,25 @@ for _name in ("BACKUP_KEEP_DAILY", "BACKUP_KEEP_WEEKLY", "BACKUP_KEEP_MONTHLY"):
     if globals()[_name] < 0:
         raise environ.ImproperlyConfigured(
             f"{_name} is {globals()[_name]}; give how many copies to keep, 0 or more"
+        )
+
+# --- Public feedback (cms/feedback) --------------------------------------------
+# More items than this from one kiosk in an hour are kept but marked "suspected
+# flood" and left out of the default queue; the same text again from one kiosk
+# within FEEDBACK_DUPLICATE_MINUTES joins the first item's group. A contact is
+# erased FEEDBACK_CONTACT_KEEP_DAYS after its item is closed
+# (`manage.py feedback_erase_contacts`, daily).
+FEEDBACK_FLOOD_PER_HOUR = env.int("FEEDBACK_FLOOD_PER_HOUR", default=10)
+FEEDBACK_DUPLICATE_MINUTES = env.int("FEEDBACK_DUPLICATE_MINUTES", default=10)
+FEEDBACK_CONTACT_KEEP_DAYS = env.int("FEEDBACK_CONTACT_KEEP_DAYS", default=180)
+for _name in (
+    "FEEDBACK_FLOOD_PER_HOUR",
+    "FEEDBACK_DUPLICATE_MINUTES",
+    "FEEDBACK_CONTACT_KEEP_DAYS",
+):
+    if globals()[_name] < 1:
+        raise environ.ImproperlyConfigured(
+            f"{_name} is {globals()[_name]}; give a whole number of 1 or more"
         )
 
 LOGGING = {
