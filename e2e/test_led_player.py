@@ -148,11 +148,14 @@ def open_face(led, led_browser):
             leaked.append(route.request.url)
             route.abort()
 
-    def open_(code: str, clock: dt.datetime):
+    def open_(code: str, clock: dt.datetime, *, hang: str = ""):
+        """`hang`: a URL path whose requests are never answered (a stall)."""
         context = led_browser.new_context(
             viewport={"width": WIDTH, "height": HEIGHT}, service_workers="block"
         )
         context.route("**/*", guard)
+        if hang:
+            context.route(f"**{hang}", lambda route: None)
         page = context.new_page()
         pages.append(page)
         page.set_default_timeout(8_000)
@@ -278,8 +281,13 @@ def test_black_outside_the_window_then_the_loop_plays_gaplessly_and_is_logged(
     count = len(led.posted("play-log.jsonl"))
     page.clock.set_system_time(at("10:59:59.5"))
     assert wait_black(page, timeout_s=3) < 3
-    cut = plays(page, led, "lao", since=count, until=bool)
-    assert cut and dt.datetime.fromisoformat(cut[-1]["ended_at"]) >= at("11:00:00")
+
+    def cut(got: list[dict]) -> bool:
+        return any(
+            dt.datetime.fromisoformat(p["ended_at"]) >= at("11:00:00") for p in got
+        )
+
+    assert cut(plays(page, led, "lao", since=count, until=cut))
 
 
 def test_an_emergency_pre_empts_the_schedule_and_the_schedule_resumes(led, open_face):
@@ -382,14 +390,48 @@ def test_a_corrupt_rendition_is_skipped_and_reported(led, open_face):
     assert page.evaluate("document.querySelector('.led-video.is-on').muted") is True
     wait_playing(page, led.src(led.red))
     wait_playing(page, led.src(led.blue))  # past the corrupt one again
-    reported = led.posted("player-errors.jsonl")
+    reported = [r for r in led.posted("player-errors.jsonl") if r["face"] == "road"]
     assert [r["rendition_sha256"] for r in reported] == [led.corrupt["sha256"]]
-    assert reported[0]["face"] == "road" and reported[0]["programme_id"] == 3
+    assert reported[0]["programme_id"] == 3
     assert any(led.corrupt["sha256"] in text for text in page.console_errors)
     page.console_errors.clear()
-    logged = plays(page, led, "road", since=count)
+    logged = plays(page, led, "road", since=count, until=lambda got: len(got) >= 2)
     assert led.corrupt["sha256"] not in {p["rendition_sha256"] for p in logged}
     assert [p["rendition_sha256"] for p in logged][:2] == [
         led.blue["sha256"],
         led.red["sha256"],
     ]
+    # An emergency programme whose file fails gives way to its message.
+    programme = {
+        "programme_id": 3,
+        "faces": {"road": {"src": led.src(led.corrupt), "sha256": "0" * 64}},
+    }
+    message = {"lang": "vi", "title": "Tạm dừng", "text": "Đường ngập."}
+    led.emergency(
+        {
+            "emergency": {
+                "id": "em-3",
+                "started_at": "2026-12-07T07:00:00+07:00",
+                "until": None,
+                "messages": [message],
+                "programme": programme,
+            }
+        }
+    )
+    page.wait_for_selector(".led-message:not([hidden])", timeout=5000)
+    assert page.locator(".led-message").inner_text().startswith("Tạm dừng")
+
+
+def test_a_file_that_never_arrives_is_skipped_after_2_5_s_and_reported(led, open_face):
+    page = open_face("lao", at("07:00:00"), hang=led.src(led.red))
+    start = time.monotonic()
+    wait_playing(page, led.src(led.blue), timeout_s=6)
+    waited = time.monotonic() - start
+    print(f"blue played {waited:.2f} s after the page opened")
+    assert 2 < waited < 5
+    reported = [r for r in led.posted("player-errors.jsonl") if r["face"] == "lao"]
+    assert [(r["rendition_sha256"], r["reason"]) for r in reported] == [
+        (led.red["sha256"], "no progress for 2.5 s")
+    ]
+    assert [t for t in page.console_errors if "no progress" in t]
+    page.console_errors.clear()

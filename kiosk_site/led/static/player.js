@@ -3,8 +3,9 @@
    What shows, decided every TICK_MS from the local clock and the last known
    states:
    1. the face is in /emergency.json's faces_off: black;
-   2. an emergency (until not passed): its programme for this face, looped,
-      or else its messages, alternating languages every MESSAGE_TICKS;
+   2. an emergency (until not passed): its programme for this face, looped
+      (while its file plays), or else its messages, alternating languages
+      every MESSAGE_TICKS;
    3. inside an airtime window of today (playlist.json, in its time zone):
       the day's loop, gapless (two <video> elements: the next item is
       preloaded in the hidden one and started on `ended`);
@@ -138,7 +139,9 @@
     var em = activeEmergency(now);
     if (em) {
       var prog = em.programme && em.programme.faces && em.programme.faces[FACE];
-      if (prog) {
+      var hasMessages = !!(em.messages && em.messages.length);
+      // A programme file that fails gives way to the messages, if any.
+      if (prog && !(hasMessages && recentlyFailed(prog))) {
         return {
           key: "emergency:" + em.id + ":" + prog.sha256,
           kind: "emergency",
@@ -149,7 +152,7 @@
           index: 0,
         };
       }
-      if (em.messages && em.messages.length) {
+      if (hasMessages) {
         return { key: "message:" + em.id + ":" + JSON.stringify(em.messages), messages: em.messages };
       }
     }
