@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     *headless_urls,
     path("api/agent/v1/", include("cms.releases.urls")),
+    path("api/agent/v1/", include("cms.emergency.urls")),
 ]
 
 if settings.DEBUG:

@@ -39,6 +39,19 @@ MEDIA_EDIT = [*MEDIA_USE, "wagtailimages.change_image", "wagtaildocs.change_docu
 FLEET_VIEW = "releases.view_fleet"
 FLEET_MANAGE = [FLEET_VIEW, "releases.manage_fleet"]
 
+# Emergency control (cms/emergency): the head of board (and administrators) act
+# on every cluster and assign clusters to operators; a cluster operator (e.g. a
+# border-guard post) acts on the clusters assigned to them.
+EMERGENCY_OWN_CLUSTERS = "emergency.issue_emergency"
+EMERGENCY_ALL_CLUSTERS = [
+    EMERGENCY_OWN_CLUSTERS,
+    "emergency.act_on_all_clusters",
+    *(
+        f"emergency.{verb}_operatorclusters"
+        for verb in ("add", "change", "delete", "view")
+    ),
+]
+
 # Half-year and annual reports (cms/reports): the board writes them and counts
 # their figures; operators and inspectors read and download them.
 REPORTS_VIEW = "reports.view_report"
@@ -118,6 +131,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "programmes.change_programme",
         "programmes.delete_programme",
         "programmes.publish_programme",
+        *EMERGENCY_ALL_CLUSTERS,
         "programmes.view_programme",
         *REPORTS_WRITE,
         "reports.delete_report",
@@ -156,6 +170,7 @@ MODEL_PERMISSIONS: dict[str, list[str]] = {
         "clusters.view_cluster",
         "clusters.change_cluster",
         "programmes.view_programme",
+        EMERGENCY_OWN_CLUSTERS,
         "agencies.view_agency",
         *FLEET_MANAGE,
         *AIRTIME_VIEW,

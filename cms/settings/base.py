@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "cms.releases",
     "cms.broadcasting",
     "cms.operations",
+    "cms.emergency",
     "cms.feedback",
     "cms.incidents",
     "cms.equipment",

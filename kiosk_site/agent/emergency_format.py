@@ -19,6 +19,7 @@ because one key signs every cluster's state. The rest is contract §2 of
 
 from __future__ import annotations
 
+import copy
 import json
 from datetime import datetime
 from pathlib import Path
@@ -86,7 +87,7 @@ def _envelope_parse(*, envelope: object) -> Envelope:
             f"not {PAYLOAD_TYPE!r}; refused"
         )
     try:
-        return Envelope.from_dict(dict(envelope))
+        return Envelope.from_dict(copy.deepcopy(envelope))  # it edits what it reads
     except (KeyError, TypeError, ValueError, FormatError) as err:
         raise StateRefused(f"the emergency state envelope is malformed: {err}") from err
 
