@@ -29,6 +29,7 @@ env -i PATH="$PATH" HOME="$HOME" DJANGO_SETTINGS_MODULE=cms.settings.production 
   DATABASE_URL="sqlite:///$DEPLOY_TMP/db.sqlite3" EMAIL_URL=smtp://localhost:25 \
   RELEASE_SIGNING_KEY="$DEPLOY_TMP/release-signing-key.pem" \
   RELEASE_ROOT_METADATA="$DEPLOY_TMP/root.json" \
+  INCIDENT_DEPARTMENT_EMAILS=so-tttt@example.org INCIDENT_POLICE_EMAILS=cong-an@example.org \
   $PY manage.py check --deploy --fail-level WARNING
 rm -rf "$DEPLOY_TMP"
 
