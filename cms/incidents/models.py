@@ -176,6 +176,15 @@ def _local_text(moment) -> str:
     return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M")
 
 
+class AuthorPanel(FieldPanel):
+    """Who wrote an entry: a name, or "—" for the system."""
+
+    def format_value_for_display(self, value):
+        if value is None:
+            return "—"
+        return value.get_full_name() or value.get_username()
+
+
 class IncidentEntry(models.Model):
     """One line of an incident's timeline: who did or saw what, when."""
 
@@ -193,11 +202,16 @@ class IncidentEntry(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Empty for what the system recorded by itself."),
+        help_text=_(
+            "“—”: recorded by the system (or by you, once a new entry is saved)."
+        ),
     )
     text = models.TextField(_("what"))
 
-    panels = [FieldPanel("at"), FieldPanel("text")]
+    panels = [
+        FieldRowPanel([FieldPanel("at"), AuthorPanel("author", read_only=True)]),
+        FieldPanel("text"),
+    ]
 
     class Meta:
         verbose_name = _("timeline entry")

@@ -6,7 +6,7 @@ from wagtail.models import ModelLogEntry
 
 from cms.editorial.models import Role
 from cms.editorial.tests.factories import user
-from cms.incidents.models import Incident
+from cms.incidents.models import Incident, IncidentEntry
 
 from .factories import ClusterFactory, incident_make
 
@@ -181,3 +181,51 @@ def test_the_automatic_resolution_reads_in_the_audit_log(client, cluster, users)
         HTTP_ACCEPT_LANGUAGE="vi",
     )
     assert "Đã đóng: trình đồng bộ của cụm báo cáo lại" in response.content.decode()
+
+
+def test_saved_timeline_entries_are_kept_and_show_who_wrote_them(
+    client, cluster, users
+):
+    technician = users[Role.TECHNICIAN]
+    client.force_login(technician)
+    first = ("2026-05-04 09:40", "Đã gọi Điện lực huyện.")
+    client.post(ADD, form_data(cluster, entries=[first]))
+    incident = Incident.objects.get()
+    [kept] = incident.entries.all()
+    IncidentEntry.objects.create(incident=incident, text="Tự động mở.")  # the system
+    page = client.get(edit_url(incident), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "technician" in page and "—" in page
+    existing = {
+        "entries-INITIAL_FORMS": "1",
+        "entries-0-id": str(kept.pk),
+        "entries-0-at": "2026-05-04 08:00",
+        "entries-0-text": "Sửa lại cho đẹp.",
+        "entries-0-ORDER": "1",
+        "entries-0-DELETE": "",
+    }
+    later = ("2026-05-04 10:15", "Điện lực đang khắc phục.")
+    data = form_data(cluster, entries=[("", ""), later])
+    data.update(existing)
+    data.update(
+        {
+            f"entries-1-{key}": value
+            for key, value in (("at", later[0]), ("text", later[1]), ("id", ""))
+        }
+    )
+    data["entries-TOTAL_FORMS"] = "2"
+    response = client.post(edit_url(incident), data)
+    assert response.status_code == 302, response.context["form"].errors
+    kept.refresh_from_db()
+    assert (kept.text, kept.author) == ("Đã gọi Điện lực huyện.", technician)
+    added = incident.entries.get(text=later[1])
+    assert added.author == technician
+    # Removing a saved entry is refused, saying what to do instead.
+    data = form_data(cluster)
+    data.update(existing | {"entries-0-DELETE": "1", "entries-TOTAL_FORMS": "1"})
+    response = client.post(edit_url(incident), data, HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.status_code == 200
+    assert (
+        "Các mục diễn biến được lưu làm hồ sơ, không xoá được; hãy thêm một mục "
+        "mới để đính chính." in response.content.decode()
+    )
+    assert IncidentEntry.objects.filter(pk=kept.pk).exists()
