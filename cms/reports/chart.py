@@ -10,6 +10,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .figures import ClusterAirtime
+from .numbers import hours
 
 # Noto Sans is installed by scripts/setup.sh (fonts-noto-core); it has the
 # Vietnamese letters. Pillow's own font is the fallback.
@@ -18,7 +19,7 @@ FONT_PATHS = [
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 ]
 WIDTH, HEIGHT = 1600, 900
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 110, 40, 110, 120
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 110, 40, 150, 120
 REQUIRED_COLOUR = (160, 160, 160)
 DELIVERED_COLOUR = (31, 95, 170)
 INK = (30, 30, 30)
@@ -31,24 +32,19 @@ def _font(size: int):
     return ImageFont.load_default(size)
 
 
-def _hours(minutes: int) -> float:
-    return round(minutes / 60, 1)
-
-
 def _legend(draw: ImageDraw.ImageDraw, labels: tuple[str, str], font) -> None:
     x = MARGIN_LEFT
     for colour, label in zip((REQUIRED_COLOUR, DELIVERED_COLOUR), labels, strict=True):
-        draw.rectangle((x, 60, x + 30, 90), fill=colour)
-        draw.text((x + 40, 58), label, fill=INK, font=font)
+        draw.rectangle((x, 80, x + 34, 114), fill=colour)
+        draw.text((x + 44, 74), label, fill=INK, font=font)
         x += 60 + draw.textlength(label, font=font)
 
 
-def _bar(draw, box, colour, value: float, font) -> None:
+def _bar(draw, box, colour, text: str, font) -> None:
     draw.rectangle(box, fill=colour)
-    text = f"{value:g}"
     width = draw.textlength(text, font=font)
     centre = (box[0] + box[2]) / 2
-    draw.text((centre - width / 2, box[1] - 34), text, fill=INK, font=font)
+    draw.text((centre - width / 2, box[1] - 44), text, fill=INK, font=font)
 
 
 def airtime_chart_png(
@@ -57,7 +53,7 @@ def airtime_chart_png(
     """The chart as PNG bytes; ``labels``: the legend's required and delivered."""
     image = Image.new("RGB", (WIDTH, HEIGHT), "white")
     draw = ImageDraw.Draw(image)
-    small, big = _font(26), _font(34)
+    small, big = _font(34), _font(44)
     draw.text((MARGIN_LEFT, 12), title, fill=INK, font=big)
     _legend(draw, labels, small)
     base = HEIGHT - MARGIN_BOTTOM
@@ -74,7 +70,7 @@ def airtime_chart_png(
         ):
             height = max(minutes * scale, 1)
             box = (left + offset, base - height, left + offset + bar - 4, base)
-            _bar(draw, box, colour, _hours(minutes), small)
+            _bar(draw, box, colour, hours(minutes), small)
         width = draw.textlength(row.code, font=small)
         draw.text((left + bar - width / 2, base + 12), row.code, fill=INK, font=small)
     buffer = io.BytesIO()

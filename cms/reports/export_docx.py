@@ -11,9 +11,11 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from . import outline
@@ -43,6 +45,11 @@ def _styles(document) -> None:
         style.font.size = Pt(size)
         style.font.bold = True
         style.font.color.rgb = RGBColor(0, 0, 0)
+        # The template's headings take the theme's font, which wins over a
+        # font name; drop it so that they are in Times New Roman too.
+        fonts = style.element.rPr.rFonts
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(theme), None)
 
 
 def _centred(cell_or_doc, text: str, *, bold=False, italic=False) -> None:
@@ -106,8 +113,8 @@ def _chart(document, figures) -> None:
         return
     png = airtime_chart_png(
         rows=figures.airtime,
-        title=_("Airtime per cluster (hours)"),
-        labels=(_("Required"), _("Delivered")),
+        title=pgettext("report", "Airtime per cluster (hours)"),
+        labels=(pgettext("report", "Required"), pgettext("report", "Delivered")),
     )
     document.add_picture(io.BytesIO(png), width=Cm(16))
     caption = document.add_paragraph(

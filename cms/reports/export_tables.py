@@ -1,32 +1,20 @@
 """The figure tables of a report's Word document, one function per table.
 
-Numbers are written the Vietnamese way: 1.234 for a thousand and more, 12,5
-for a decimal (hours to one decimal place).
+Labels carry the context "report" so that a short word ("Number", "Closed")
+gets the report's Vietnamese, not another screen's.
 """
 
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from docx.shared import Pt
 
 from . import sources
 from .figures import ReportFigures
-
-
-def number(value: int | float) -> str:
-    """``value`` with "." between thousands and "," before the decimals."""
-    text = f"{value:,.1f}" if isinstance(value, float) else f"{value:,d}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def hours(minutes: int) -> str:
-    return number(round(minutes / 60, 1))
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else number(value) + " %"
+from .numbers import hours, number, percent
 
 
 def table_add(document, caption: str, header: list[str], rows: list[list]) -> None:
     """A captioned grid table with a bold header row."""
-    document.add_paragraph().add_run(caption).bold = True
+    _caption(document, caption)
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header, strict=True):
@@ -39,22 +27,31 @@ def table_add(document, caption: str, header: list[str], rows: list[list]) -> No
             cell.text = value if isinstance(value, str) else number(value)
 
 
+def _caption(document, caption: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(12)
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.add_run(caption).bold = True
+
+
 def no_data(document, caption: str) -> None:
-    document.add_paragraph().add_run(caption).bold = True
-    document.add_paragraph(_("No data recorded in the system for this period."))
+    _caption(document, caption)
+    document.add_paragraph(
+        pgettext("report", "No data recorded in the system for this period.")
+    )
 
 
 def clusters_table(document, figures: ReportFigures) -> None:
     table_add(
         document,
-        _("Table 1. Clusters covered by the report"),
+        pgettext("report", "Table 1. Clusters covered by the report"),
         [
-            _("Code"),
-            _("Cluster"),
-            _("Place"),
-            _("Operator"),
-            _("LED faces"),
-            _("Kiosks"),
+            pgettext("report", "Code"),
+            pgettext("report", "Cluster"),
+            pgettext("report", "Place"),
+            pgettext("report", "Operator"),
+            pgettext("report", "LED faces"),
+            pgettext("report", "Kiosks"),
         ],
         [
             [c.code, c.name, c.place, c.operator, c.led_faces, c.kiosks]
@@ -66,15 +63,15 @@ def clusters_table(document, figures: ReportFigures) -> None:
 def production_table(document, figures: ReportFigures) -> None:
     table_add(
         document,
-        _("Table 2. Programmes produced"),
-        [_("Figure"), _("Number")],
+        pgettext("report", "Table 2. Programmes produced"),
+        [pgettext("report", "Figure"), pgettext("report", "Number")],
         [
             [
-                _("Programmes made (first saved) in the period"),
+                pgettext("report", "Programmes made (first saved) in the period"),
                 figures.programmes_produced,
             ],
             [
-                _("Programmes approved for broadcast in the period"),
+                pgettext("report", "Programmes approved for broadcast in the period"),
                 figures.programmes_approved,
             ],
         ],
@@ -82,7 +79,7 @@ def production_table(document, figures: ReportFigures) -> None:
 
 
 def compliance_table(document, figures: ReportFigures) -> None:
-    caption = _("Table 3. Submission of material by due date")
+    caption = pgettext("report", "Table 3. Submission of material by due date")
     if not figures.compliance:
         no_data(document, caption)
         return
@@ -90,12 +87,12 @@ def compliance_table(document, figures: ReportFigures) -> None:
         document,
         caption,
         [
-            _("Agency"),
-            _("Duty"),
-            _("On time"),
-            _("Late"),
-            _("Missing"),
-            _("Not yet due"),
+            pgettext("report", "Agency"),
+            pgettext("report", "Duty"),
+            pgettext("report", "On time"),
+            pgettext("report", "Late"),
+            pgettext("report", "Missing"),
+            pgettext("report", "Not yet due"),
         ],
         [
             [r.agency, r.obligation, r.on_time, r.late, r.missing, r.pending]
@@ -107,13 +104,19 @@ def compliance_table(document, figures: ReportFigures) -> None:
 def broadcast_table(document, figures: ReportFigures) -> None:
     table_add(
         document,
-        _("Table 4. Programmes broadcast on the LED screens"),
-        [_("Figure"), _("Number")],
+        pgettext("report", "Table 4. Programmes broadcast on the LED screens"),
+        [pgettext("report", "Figure"), pgettext("report", "Number")],
         [
-            [_("Different programmes broadcast"), figures.programmes_broadcast],
-            [_("Scheduled plays"), figures.plays],
-            [_("Emergency plays"), figures.emergency_plays],
-            [_("Advertising time (hours)"), hours(figures.advertising_minutes)],
+            [
+                pgettext("report", "Different programmes broadcast"),
+                figures.programmes_broadcast,
+            ],
+            [pgettext("report", "Scheduled plays"), figures.plays],
+            [pgettext("report", "Emergency plays"), figures.emergency_plays],
+            [
+                pgettext("report", "Advertising time (hours)"),
+                hours(figures.advertising_minutes),
+            ],
         ],
     )
 
@@ -144,21 +147,23 @@ def airtime_table(document, figures: ReportFigures) -> None:
             )
     table_add(
         document,
-        _("Table 5. Airtime delivered against the minimum required (hours)"),
+        pgettext(
+            "report", "Table 5. Airtime delivered against the minimum required (hours)"
+        ),
         [
-            _("Cluster / LED face"),
-            _("Required"),
-            _("Delivered"),
-            _("Delivered / required"),
-            _("Days short"),
-            _("Advertising"),
+            pgettext("report", "Cluster / LED face"),
+            pgettext("report", "Required"),
+            pgettext("report", "Delivered"),
+            pgettext("report", "Delivered / required"),
+            pgettext("report", "Days short"),
+            pgettext("report", "Advertising"),
         ],
         rows,
     )
 
 
 def incidents_table(document, figures: ReportFigures) -> None:
-    caption = _("Table 6. Incidents")
+    caption = pgettext("report", "Table 6. Incidents")
     if figures.incidents is None:
         no_data(document, caption)
         return
@@ -166,17 +171,17 @@ def incidents_table(document, figures: ReportFigures) -> None:
     table_add(
         document,
         caption,
-        [_("Kind"), _("Number")],
+        [pgettext("report", "Kind"), pgettext("report", "Number")],
         [
             [str(labels.get(kind, kind)), count]
-            for kind, count in sorted(figures.incidents.items())
+            for kind, count in figures.incidents.items()
         ]
-        + [[_("Total"), sum(figures.incidents.values())]],
+        + [[pgettext("report", "Total"), sum(figures.incidents.values())]],
     )
 
 
 def feedback_table(document, figures: ReportFigures) -> None:
-    caption = _("Table 7. Feedback from the public")
+    caption = pgettext("report", "Table 7. Feedback from the public")
     if figures.feedback is None:
         no_data(document, caption)
         return
@@ -184,13 +189,13 @@ def feedback_table(document, figures: ReportFigures) -> None:
     table_add(
         document,
         caption,
-        [_("Figure"), _("Number")],
+        [pgettext("report", "Figure"), pgettext("report", "Number")],
         [
-            [_("Received"), figures.feedback.received],
-            [_("Answered"), figures.feedback.answered],
-            [_("Closed"), figures.feedback.closed],
+            [pgettext("report", "Received"), figures.feedback.received],
+            [pgettext("report", "Answered"), figures.feedback.answered],
+            [pgettext("report", "Closed"), figures.feedback.closed],
             [
-                _("Median time to answer (hours)"),
+                pgettext("report", "Median time to answer (hours)"),
                 "—" if median is None else number(median),
             ],
         ],
