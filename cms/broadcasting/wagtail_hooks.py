@@ -27,7 +27,7 @@ class AirtimePolicyViewSet(SnippetViewSet):
     search_fields = ["name"]
     inspect_view_enabled = True
     inspect_view_class = AirtimePolicyInspectView
-    inspect_view_fields = ["name", "regulation", "notes"]
+    inspect_view_fields = ["name", "regulation", "advertising_cap_percent", "notes"]
     edit_handler = ObjectList(
         [
             FieldPanel("name"),

@@ -25,7 +25,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from cms.agencies.models import Agency
-from cms.broadcasting.models import PolicyCluster
+from cms.broadcasting.models import FacePlaylist, FacePlaylistEntry, PolicyCluster
 from cms.broadcasting.regulations import Regulation
 from cms.broadcasting.services import airtime_presets_ensure
 from cms.clusters.models import Cluster, Kiosk, LedFace
@@ -38,7 +38,7 @@ from .data import organisation
 from .data.images import IMAGES
 from .data.markup import PageSpec
 from .data.pages import HOME, PAGES
-from .data.programmes import PROGRAMMES
+from .data.programmes import PLAYLISTS, PROGRAMMES
 from .errors import DemoSeedError
 from .translation import (
     Refs,
@@ -500,6 +500,26 @@ def airtime_assign(*, clusters: dict[str, Cluster]) -> None:
         )
 
 
+def playlists_ensure(
+    *, programmes: dict[str, int], clusters: dict[str, Cluster]
+) -> None:
+    """The demo faces' playlists; a face whose playlist exists keeps it."""
+    for spec in PLAYLISTS:
+        face = LedFace.objects.get(cluster=clusters[spec["cluster"]], code=spec["face"])
+        playlist, created = FacePlaylist.objects.get_or_create(face=face)
+        if not created:
+            continue
+        FacePlaylistEntry.objects.bulk_create(
+            FacePlaylistEntry(
+                playlist=playlist,
+                programme_id=programmes[key],
+                plays_per_loop=plays,
+                sort_order=order,
+            )
+            for order, (key, plays) in enumerate(spec["entries"])
+        )
+
+
 def demo_seed(*, password: str | None = None) -> DemoSeedResult:
     """Create (or complete) the demo province; safe to run again.
 
@@ -529,6 +549,7 @@ def demo_seed(*, password: str | None = None) -> DemoSeedResult:
                 locales=locales, users=users, agencies=agencies, clusters=clusters
             ),
         )
+        playlists_ensure(programmes=refs.programmes, clusters=clusters)
         pages = pages_ensure(
             locales=locales,
             refs=refs,

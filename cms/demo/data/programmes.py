@@ -153,3 +153,14 @@ PROGRAMMES = [
         ),
     },
 ]
+
+# The LED faces whose loop editors set (cms/broadcasting playlists): programme
+# keys with their plays per loop. "bo-y-guide" waits for approval, so the LED
+# plan page names it until the head of board approves it.
+PLAYLISTS = [
+    {
+        "cluster": "bo-y",
+        "face": "facing-laos",
+        "entries": [("border-news", 2), ("bo-y-guide", 1)],
+    },
+]

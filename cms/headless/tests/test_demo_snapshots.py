@@ -54,3 +54,19 @@ def test_each_demo_cluster_snapshot_is_valid_and_scoped(
 
     # The demo covers every content language across its clusters.
     assert {"vi", "en", "zh-hans", "lo", "km"} <= languages_seen
+    led_face_facing_laos_plays_its_demo_playlist(client)
+
+
+def led_face_facing_laos_plays_its_demo_playlist(client):
+    """Bờ Y's face towards Laos: the live border news twice per loop (the demo
+    playlist) over Kon Tum's 6 h, on the face's own rendition."""
+    snapshot = client.get("/api/kiosk/v1/clusters/bo-y/snapshot.json").json()
+    face = next(f for f in snapshot["led"]["faces"] if f["code"] == "facing-laos")
+    today = face["days"][0]
+    assert (today["planned_minutes"], today["required_minutes"]) == (360, 360)
+    assert [item["title"] for item in today["loop"]] == [
+        "Bản tin biên giới Kon Tum"
+    ] * 2
+    assert {
+        (item["video"]["width"], item["video"]["height"]) for item in today["loop"]
+    } == {(1344, 756)}
