@@ -9,7 +9,9 @@ reported; a cluster whose agent has never reported is not watched yet.
 
 When the agent reports again the incident is resolved by itself, with the
 time of that first report: the silence is over, and the next one is a new
-incident. Staff add the cause to the timeline or the resolution.
+incident. Staff add the cause to the timeline or the resolution; if they
+resolve it while the agent is still silent, that silence is not reported
+again.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ def _resolve(incident: Incident, heard_at: dt.datetime) -> None:
         "a report; resolved automatically."
     ) % {"time": _clock(heard_at), "minutes": minutes}
     with transaction.atomic():
-        incident.resolved_at = heard_at
+        incident.resolved_at = max(heard_at, incident.opened_at)
         incident.resolution = text
         incident.save(update_fields=["resolved_at", "resolution"])
         incident_note(incident=incident, text=text, at=heard_at)
@@ -110,13 +112,13 @@ def _open_new_silences(now: dt.datetime) -> list[Incident]:
     today = timezone.localtime(now, tz).date()
     calendar = province_calendar(start=today, end=today)
     limit = settings.INCIDENT_SILENT_MINUTES
-    already = set(
+    open_now = set(
         Incident.objects.automatic().open().values_list("cluster_id", flat=True)
     )
     opened = []
     for row in fleet_rows(now=now):
         cluster = row.cluster
-        if not cluster.is_active or row.report is None or cluster.pk in already:
+        if not cluster.is_active or row.report is None or cluster.pk in open_now:
             continue
         windows = cluster_airtime(cluster=cluster, day=today, calendar=calendar)
         window = window_now(windows=windows, day=today, now=now, tz=tz)
@@ -126,10 +128,22 @@ def _open_new_silences(now: dt.datetime) -> list[Incident]:
         opening = window.start_at(today, tz)
         since = silent_since(last_heard=last_heard, window_start=opening)
         if is_too_long(since=since, now=now, limit_minutes=limit):
+            if _already_reported(cluster, last_heard):
+                continue
             incident = _open(cluster, last_heard, since, window, now)
             if incident is not None:
                 opened.append(incident)
     return opened
+
+
+def _already_reported(cluster: Cluster, last_heard: dt.datetime) -> bool:
+    # Staff may resolve a silence before the agent is back (e.g. "PC sent for
+    # repair"); the same silence is not opened again.
+    return (
+        Incident.objects.automatic()
+        .filter(cluster=cluster, agent_last_heard_at=last_heard)
+        .exists()
+    )
 
 
 def _open(

@@ -95,6 +95,21 @@ def test_the_agent_heard_again_resolves_it_at_its_first_report(cluster):
     assert Incident.objects.count() == 2
 
 
+def test_a_silence_resolved_by_staff_is_not_reported_again(cluster):
+    report_make(cluster, at(8))
+    [incident] = clusters_silent_check(now=at(8, 20)).opened
+    incident.resolved_at = at(8, 30)
+    incident.resolution = "Máy tính hỏng nguồn, mang đi sửa."
+    incident.save()
+    assert clusters_silent_check(now=at(9)).opened == []
+    assert clusters_silent_check(now=at(14, 30)).opened == []
+    report_make(cluster, at(15))  # back, then silent again: a new silence
+    [again] = clusters_silent_check(now=at(15, 20)).opened
+    assert again.agent_last_heard_at == at(15)
+    incident.refresh_from_db()
+    assert incident.resolution == "Máy tính hỏng nguồn, mang đi sửa."
+
+
 def test_a_staff_incident_on_the_cluster_does_not_stop_the_automatic_one(cluster):
     Incident.objects.create(cluster=cluster, kind="power", title="Mất điện lưới")
     report_make(cluster, at(8))
