@@ -128,3 +128,20 @@ def test_the_screens_read_in_vietnamese():
     with translation.override("vi"):
         assert translation.gettext("Issue an emergency") == "Phát lệnh khẩn cấp"
         assert translation.gettext("Emergency control") == "Điều hành khẩn cấp"
+
+
+def test_the_head_assigns_clusters_to_an_operator_and_others_cannot(client, bo_y):
+    listing = reverse("wagtailsnippets_emergency_operatorclusters:list")
+    guard = user("bp-bo-y", Role.OPERATOR)
+    client.force_login(guard)
+    assert client.get(listing).status_code in (302, 403)
+
+    client.force_login(user("head", Role.HEAD))
+    assert client.get(listing).status_code == 200
+    add = reverse("wagtailsnippets_emergency_operatorclusters:add")
+    response = client.post(add, {"user": guard.pk, "clusters": [bo_y.pk]})
+
+    assert response.status_code == 302
+    client.force_login(guard)
+    rows = client.get(INDEX).context["rows"]
+    assert [row["cluster"] for row in rows] == [bo_y]
