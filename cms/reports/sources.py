@@ -39,12 +39,16 @@ def feedback_counts(
     """Feedback received in [start, end), how much of it was answered and
     closed, and the median hours from receipt to answer; None without the app.
 
-    Items flagged as a suspected flood from one kiosk are not counted.
+    Items marked as a suspected flood from one kiosk, and repeats joined to a
+    first item, are not counted.
     """
     if not apps.is_installed(FEEDBACK):
         return None
     items = apps.get_model("feedback", "Feedback").objects.filter(
-        received_at__gte=start, received_at__lt=end, suspected_flood=False
+        received_at__gte=start,
+        received_at__lt=end,
+        suspected_flood=False,
+        duplicate_of=None,
     )
     if clusters is not None:
         items = items.filter(cluster__in=clusters)

@@ -17,7 +17,9 @@ from .services import report_figures_regenerate
 class ReportViewSet(SnippetViewSet):
     model = Report
     icon = "doc-full"
-    menu_label = _("Reports")
+    # Wagtail has its own "Reports" menu (site history, …): a distinct label.
+    menu_label = _("Periodic reports")
+    menu_name = "periodic-reports"
     add_to_admin_menu = True
     menu_order = 316
     list_display = ["__str__", "kind", "year", "agency", "figures_generated_at"]
