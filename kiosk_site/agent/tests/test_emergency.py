@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk_site.agent.cli import main
 from kiosk_site.agent.config import AgentConfig, config_load
 from kiosk_site.agent.emergency import emergency_poll, emergency_public
 from kiosk_site.agent.emergency_format import StateRefused
@@ -314,3 +315,21 @@ def test_the_data_folder_keeps_the_state_as_one_file(
     names = {path.name for path in Path(config.data_dir).iterdir()}
     assert "emergency.json" in names
     assert not [name for name in names if name.endswith(".tmp")]
+
+
+def test_the_emergency_command_polls_once_and_prints_the_served_state(
+    world: World, cms: EmergencyStub, capsys
+) -> None:
+    path = config_write(world=world, report_url=cms.url, credential=TOKEN)
+    cms.envelope = signed_state(
+        key_path=world.keys.private_key, sequence=4, faces_off=["lao"]
+    )
+
+    assert main(["--config", str(path), "emergency"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("accepted: state 4\n")
+    assert json.loads(out.split("\n", 1)[1])["faces_off"] == ["lao"]
+
+    cms.envelope = _wrong_key(world)
+    assert main(["--config", str(path), "emergency"]) == 1
+    assert "not signed by the province key" in capsys.readouterr().err
