@@ -1,4 +1,5 @@
-"""Equipment, intervals, inspections and repairs as snippets; the schedule view."""
+"""Equipment, intervals, inspections and repairs as snippets; the schedule view
+and the overdue count on the admin home."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import views
 from .models import Inspection, InspectionInterval, Item, Repair
+from .panels import OverdueInspectionsPanel
 
 
 class ItemViewSet(SnippetViewSet):
@@ -88,3 +90,9 @@ def register_schedule_menu_item():
         icon_name="calendar-check",
         order=319,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_overdue_inspections_panel(request, panels):
+    if request.user.has_perm(views.VIEW):
+        panels.append(OverdueInspectionsPanel())

@@ -1,4 +1,5 @@
-"""Incidents as snippets; a warning when a security incident cannot be e-mailed."""
+"""Incidents as snippets, the open ones on the admin home, and a warning when a
+security incident cannot be e-mailed."""
 
 import django_filters
 from django.contrib import messages
@@ -13,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .forms import IncidentForm
 from .models import Incident
+from .panels import VIEW, OpenIncidentsPanel
 from .services import security_recipients_missing
 
 
@@ -67,6 +69,12 @@ def warn_security_incident_not_emailed(request, instance):
             )
             % {"settings": ", ".join(missing)},
         )
+
+
+@hooks.register("construct_homepage_panels")
+def add_open_incidents_panel(request, panels):
+    if request.user.has_perm(VIEW):
+        panels.append(OpenIncidentsPanel())
 
 
 class AutoResolveFormatter(LogFormatter):
