@@ -118,7 +118,7 @@ def test_guard_blocks_and_records_requests_leaving_localhost(
     assert offsite_requests == []
     # From a file without the pages' Content-Security-Policy, which refuses
     # such a request before it reaches the guard.
-    page.goto(kiosk.url + "/data/notices-vi.json")
+    page.goto(kiosk.url + "/data/notices-vi.js")
     page.evaluate("fetch('https://cdn.example.com/font.woff2').catch(() => 0)")
     page.wait_for_timeout(300)
     assert offsite_requests == ["https://cdn.example.com/font.woff2"]

@@ -117,6 +117,8 @@ def _assets(config_json: str) -> tuple[dict[str, str], dict[str, bytes]]:
     ).encode()
     emit("css", "app.css", css)
 
+    emit("head", "head.js", (STATIC_DIR / "head.js").read_bytes())
+
     js = (
         "window.KIOSK_CONFIG="
         + json.dumps(config, sort_keys=True, ensure_ascii=False)

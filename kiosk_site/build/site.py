@@ -23,6 +23,7 @@ from kiosk_site.led import led_files
 from kiosk_site.render import (
     SiteInputs,
     notices_data,
+    notices_path,
     page_job,
     page_jobs,
     site_key,
@@ -436,8 +437,8 @@ def _write_notices_and_made(
     for loc in run.data["locales"]:
         blob = json.dumps(
             notices_data(site, loc["code"]), ensure_ascii=False, sort_keys=True
-        ).encode()
-        run.write(f"data/notices-{loc['code']}.json", blob)
+        )
+        run.write(notices_path(loc["code"]), f"window.KIOSK_NOTICES={blob};\n".encode())
     report = run.report
     for rel, (size, written) in made.items():
         run.outputs.add(rel)

@@ -52,6 +52,12 @@ SCRIPT_OF_LOCALE = {
     "km": "khmer",
 }
 
+# Rows of each on-screen keyboard (static/keyboard.js LAYOUTS): Vietnamese and
+# Bahnar have a row of diacritics above the Latin rows. The page reserves the
+# keyboard's height before it is drawn (app.css, .keyboard[data-rows]).
+KEYBOARD_ROWS = {"vi": 6, "bdq": 6}
+KEYBOARD_ROWS_DEFAULT = 5
+
 PAGE_LINK = re.compile(r'href="kiosk:page:(\d+)"')
 IMG_TAG = re.compile(r'<img\b([^>]*?)\bdata-image-id="(\d+)"([^>]*)>')
 PROGRAMME = re.compile(r'<figure\b([^>]*?)\bdata-programme-id="(\d+)"([^>]*)>')
@@ -271,6 +277,23 @@ def _chrome(ctx: dict[str, Any]) -> dict[str, Markup]:
     return {name: Markup(getattr(module, name)()) for name in CHROME_PARTS}
 
 
+def notices_path(locale: str) -> str:
+    """The release file that sets window.KIOSK_NOTICES for a locale's pages."""
+    return f"data/notices-{locale}.js"
+
+
+def _font_scripts(*locales: str) -> str:
+    """The scripts whose fonts the page waits for before it is shown
+    (static/head.js): those of `locales`, and Latin always (digits, names,
+    the interface's Latin text)."""
+    scripts = ["latin"]
+    for locale in locales:
+        script = SCRIPT_OF_LOCALE.get(locale, "latin")
+        if script not in scripts:
+            scripts.append(script)
+    return " ".join(scripts)
+
+
 def _common(site: SiteInputs, locale: str) -> dict[str, Any]:
     """The context every screen of `locale` starts from (a fresh copy)."""
     base = site.commons.get(locale)
@@ -296,8 +319,10 @@ def _common(site: SiteInputs, locale: str) -> dict[str, Any]:
             "search_url": f"/{locale}/search/",
             "feedback_url": f"/{locale}/feedback/",
             "feedback_endpoint": FEEDBACK_PATH,
-            "notices_url": f"/data/notices-{locale}.json",
+            "notices_url": "/" + notices_path(locale),
+            "font_scripts": _font_scripts(locale, ui_lang),
             "search_index_url": f"/search/{locale}/",
+            "keyboard_rows": KEYBOARD_ROWS.get(locale, KEYBOARD_ROWS_DEFAULT),
         }
         base["chrome"] = _chrome(base)
         site.commons[locale] = base
@@ -484,6 +509,7 @@ def tool_jobs(site: SiteInputs) -> Iterator[Job]:
                 },
                 "back_url": "",
                 "languages": langs,
+                "font_scripts": _font_scripts(*(lang["code"] for lang in langs)),
             }
         )
         return ctx

@@ -67,6 +67,7 @@ MESSAGES: tuple[str, ...] = (
     "Keyboard",
     "Close",
     "Electronic information cluster",
+    "Text size",
 )
 
 # The CMS's default site name (its SITE_NAME, which the snapshot carries as

@@ -7,16 +7,12 @@
   var body = document.body;
   var OUTBOX = "kiosk.feedback.outbox";
 
-  /* --- touch guards: no text selection, context menu, pinch zoom ---------- */
+  /* --- touch guards: no text selection or context menu. Pinch zoom stays
+     allowed (WCAG 1.4.4); the idle reset loads the attract screen afresh. - */
   document.addEventListener("contextmenu", function (e) { e.preventDefault(); });
   document.addEventListener("selectstart", function (e) {
     if (!e.target.closest || !e.target.closest("input, textarea")) e.preventDefault();
   });
-  document.addEventListener("gesturestart", function (e) { e.preventDefault(); });
-  document.addEventListener("touchmove", function (e) {
-    if (e.touches && e.touches.length > 1) e.preventDefault();
-  }, { passive: false });
-  document.addEventListener("wheel", function (e) { if (e.ctrlKey) e.preventDefault(); }, { passive: false });
 
   /* --- QR code to the page on the public portal (drawn here, not at build) - */
   document.querySelectorAll("[data-qr]").forEach(function (fig) {
@@ -47,6 +43,7 @@
       el.value = "";
     });
     try { sessionStorage.clear(); } catch (e) { /* private mode */ }
+    if (window.kioskTextSize) window.kioskTextSize.set("100");
     if (window.kioskKeyboard) window.kioskKeyboard.clearInput();
     if (location.pathname !== "/") location.href = "/";
     else armIdle();
@@ -83,53 +80,75 @@
       var box = document.getElementById("emergency");
       sessionStorage.setItem("kiosk.ack." + box.getAttribute("data-id"), "1");
       box.hidden = true;
+    } else if (action === "text-size" && window.kioskTextSize) {
+      var sizes = window.kioskTextSize.sizes;
+      var next = sizes[(sizes.indexOf(window.kioskTextSize.current()) + 1) % sizes.length];
+      window.kioskTextSize.set(next);
     }
   });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") closeDialog(); });
 
-  /* --- notices: banner for info/warning, takeover for emergencies -------- */
-  function live(n, now) {
-    var from = n.valid_from ? Date.parse(n.valid_from) : -Infinity;
-    var to = n.expires_at ? Date.parse(n.expires_at) : Infinity;
-    return from <= now && now < to;
+  /* --- emergencies: a full-screen takeover over the page, which moves
+     nothing under it. From the release's notices (window.KIOSK_NOTICES,
+     severity "emergency"; the banner of the others is drawn by head.js) and
+     from the cluster agent's /emergency.json, polled every few seconds. --- */
+  var takeover = document.getElementById("emergency");
+  var shown = null;
+  function ackKey(id) { return "kiosk.ack." + id; }
+  function acked(id) {
+    try { return !!sessionStorage.getItem(ackKey(id)); } catch (e) { return false; }
   }
-  var now = Date.now();
-  document.querySelectorAll("[data-expires-at]").forEach(function (el) {
-    var to = Date.parse(el.getAttribute("data-expires-at"));
-    if (to && to <= now) el.hidden = true;
-  });
-  var region = document.getElementById("notices");
-  if (region && region.getAttribute("data-src")) {
-    fetch(region.getAttribute("data-src"), { cache: "no-cache" }).then(function (r) {
-      return r.ok ? r.json() : [];
-    }).then(function (notices) {
-      var active = notices.filter(function (n) { return live(n, Date.now()); });
-      var emergency = active.filter(function (n) { return n.severity === "emergency"; })[0];
-      var banner = active.filter(function (n) { return n.severity !== "emergency"; });
-      if (banner.length) {
-        var ul = document.createElement("ul");
-        banner.forEach(function (n) {
-          var li = document.createElement("li");
-          var a = document.createElement("a");
-          a.href = n.url; a.textContent = n.title;
-          li.appendChild(a); ul.appendChild(li);
-        });
-        region.appendChild(ul);
-        region.hidden = false;
-      }
-      if (emergency && !sessionStorage.getItem("kiosk.ack." + emergency.id)) {
-        var box = document.getElementById("emergency");
-        box.setAttribute("data-id", emergency.id);
-        box.setAttribute("lang", body.getAttribute("data-locale"));
-        box.querySelector("h2").textContent = emergency.title;
-        box.querySelector(".takeover-text").textContent = emergency.summary;
-        var more = box.querySelector(".takeover-more");
-        more.href = emergency.url; more.textContent = emergency.title;
-        box.hidden = false;
-        box.querySelector("[data-action=ack]").focus();
-      }
-    }).catch(function () { /* no notices file: nothing to show */ });
+  function pickMessage(messages) {
+    var lang = body.getAttribute("data-locale");
+    return messages.filter(function (m) { return m.lang === lang; })[0] ||
+      messages.filter(function (m) { return m.lang === lang.split("-")[0]; })[0] ||
+      messages[0];
   }
+  function showTakeover(item) {
+    if (!takeover) return;
+    if (!item || acked(item.id)) {
+      takeover.hidden = true;
+      shown = null;
+      return;
+    }
+    if (shown === item.id) return;
+    shown = item.id;
+    takeover.setAttribute("data-id", item.id);
+    takeover.setAttribute("lang", item.lang);
+    takeover.querySelector("h2").textContent = item.title;
+    takeover.querySelector(".takeover-text").textContent = item.text;
+    var more = takeover.querySelector(".takeover-more");
+    more.hidden = !item.url;
+    if (item.url) { more.href = item.url; more.textContent = item.title; }
+    takeover.hidden = false;
+    takeover.querySelector("[data-action=ack]").focus();
+  }
+  function noticeEmergency() {
+    var now = Date.now();
+    var n = (window.KIOSK_NOTICES || []).filter(function (x) {
+      return x.severity === "emergency" && window.kioskNoticeLive(x, now);
+    })[0];
+    return n && { id: "notice-" + n.id, lang: body.getAttribute("data-locale"),
+                  title: n.title, text: n.summary, url: n.url };
+  }
+  function agentEmergency(state) {
+    var e = state && state.emergency;
+    if (!e || !e.messages || !e.messages.length) return null;
+    if (e.until && Date.parse(e.until) <= Date.now()) return null;
+    var m = pickMessage(e.messages);
+    return { id: "agent-" + e.id, lang: m.lang, title: m.title, text: m.text, url: "" };
+  }
+  var agentState = null;
+  function refreshTakeover() { showTakeover(agentEmergency(agentState) || noticeEmergency()); }
+  function pollAgent() {
+    fetch(CFG.emergency || "/emergency.json", { cache: "no-store" }).then(function (r) {
+      return r.ok ? r.json() : agentState;
+    }).then(function (state) { agentState = state; }, function () { /* keep the last */ })
+      .then(refreshTakeover);
+  }
+  refreshTakeover();
+  pollAgent();
+  setInterval(pollAgent, 3000);
 
   /* --- feedback: keep each message until the local agent answers 2xx ---- */
   function outbox() {
