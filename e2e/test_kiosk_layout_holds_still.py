@@ -43,7 +43,8 @@ OVERFLOW_JS = """() => {
     out.push('page scrolls sideways: ' + document.scrollingElement.scrollWidth + 'px');
   const scrolls = e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
   for (const e of document.querySelectorAll('body *')) {
-    if (!e.getClientRects().length || e.closest('[hidden], .overlay, .takeover')) continue;
+    if (!e.getClientRects().length) continue;
+    if (e.closest('[hidden], .overlay, .takeover')) continue;
     // A data table may scroll inside its own box (WCAG 1.4.10 allows it).
     let inside = e.parentElement, scrolled = false;
     for (; inside && inside !== document.body; inside = inside.parentElement)
