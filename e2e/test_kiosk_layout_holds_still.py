@@ -8,6 +8,7 @@ watched together, so every page type of five locales at three sizes fits in
 about a minute.
 """
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -239,3 +240,42 @@ def test_a_page_loads_only_the_fonts_of_the_scripts_it_shows(
 
 def page_url_of(kiosk, locale: str, kind: str) -> str:
     return kiosk.url + page_url(kiosk.pages(locale, kind)[0])
+
+
+# --- the agent's emergency state ------------------------------------------
+
+
+def test_an_emergency_from_the_agent_covers_the_page_and_moves_nothing(
+    kiosk, shift_context
+):
+    context = shift_context(PORTRAIT)
+    page = context.new_page()
+    page.goto(kiosk.url + "/lo/", wait_until="load")
+    state = kiosk.site / "emergency.json"
+    emergency = {
+        "id": "em-7",
+        "started_at": "2026-12-07T08:00:00+07:00",
+        "until": None,
+        "messages": [
+            {"lang": "vi", "title": "Sơ tán", "text": "Rời khu vực cửa khẩu."},
+            {"lang": "lo", "title": "ອົບພະຍົບ", "text": "ອອກຈາກດ່ານ."},
+        ],
+        "programme": None,
+    }
+    try:
+        state.write_text(
+            json.dumps({"version": 1, "emergency": emergency, "faces_off": []}),
+            encoding="utf-8",
+        )
+        takeover = page.locator("#emergency")
+        takeover.wait_for(state="visible", timeout=6000)
+        assert takeover.get_attribute("lang") == "lo"
+        assert takeover.locator("h2").inner_text() == "ອົບພະຍົບ"
+        assert page.evaluate("window.__shifts.sum") <= MAX_SHIFT
+        state.write_text(
+            json.dumps({"version": 1, "emergency": None, "faces_off": []}),
+            encoding="utf-8",
+        )
+        takeover.wait_for(state="hidden", timeout=6000)
+    finally:
+        state.unlink(missing_ok=True)

@@ -5,7 +5,9 @@ stand-in for the cluster agent (kiosk_site.agent.serve), accepts JSON objects
 and appends each as one line to a file beside the served folder:
 `POST /feedback` to `feedback.jsonl` (a non-empty `message` required), the
 LED player's `POST /play-log` to `play-log.jsonl` and its
-`POST /player-error` to `player-errors.jsonl`.
+`POST /player-error` to `player-errors.jsonl`. `GET /emergency.json` answers
+the agent's "no emergency" state unless the folder holds an
+`emergency.json` (tests write one to play the agent).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from .config import FEEDBACK_PATH, STATIC_CONTENT_TYPES
 MAX_FEEDBACK_BYTES = 64 * 1024
 PLAY_LOG_PATH = "/play-log"
 PLAYER_ERROR_PATH = "/player-error"
+EMERGENCY_PATH = "/emergency.json"
+NO_EMERGENCY = b'{"version": 1, "updated_at": null, "emergency": null, "faces_off": []}'
 # Content-hashed names never change content; everything else is revalidated.
 HASHED = re.compile(r"^/(assets/.*-[0-9a-f]{12}\.\w+|media/[0-9a-f]{20}\.\w+)$")
 _lock = threading.Lock()
@@ -49,6 +53,16 @@ class KioskHandler(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802
         if self._hidden():
             self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        if (
+            self.path.split("?")[0] == EMERGENCY_PATH
+            and not Path(self.translate_path(EMERGENCY_PATH)).exists()
+        ):
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(NO_EMERGENCY)))
+            self.end_headers()
+            self.wfile.write(NO_EMERGENCY)
             return
         super().do_GET()
 
