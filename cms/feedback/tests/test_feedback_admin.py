@@ -1,6 +1,7 @@
 """The feedback admin: queue and filters, workflow actions, staff entry, roles."""
 
 import datetime as dt
+import json
 
 import pytest
 from freezegun import freeze_time
@@ -157,3 +158,15 @@ def test_administrators_handle_feedback(client, item):
     client.post(_item_url(item, "close"), {"note": "thư rác"})
     item.refresh_from_db()
     assert item.status == Feedback.Status.CLOSED
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"),
+    [(Role.SECRETARIAT, True), (Role.INSPECTOR, True), (Role.OPERATOR, False)],
+)
+def test_the_menu_item_shows_for_the_roles_that_may_read_feedback(client, role, shown):
+    client.force_login(user("someone", role))
+    home = client.get("/admin/").content.decode()
+    # The sidebar menu is JSON inside the page.
+    assert (json.dumps("Góp ý của người dân")[1:-1] in home) is shown
+    assert ("/admin/feedback/" in home) is shown
