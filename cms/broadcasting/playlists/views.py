@@ -84,8 +84,15 @@ def _face_context(plan) -> dict:
         }
         for text, days in plan.warnings
     ]
-    playlist = FacePlaylist.objects.filter(face=plan.face).first()
-    return {"face": plan.face, "bars": bars, "warnings": warnings, "playlist": playlist}
+    first = plan.days[0] if plan.days else None
+    return {
+        "face": plan.face,
+        "bars": bars,
+        "warnings": warnings,
+        "playlist": FacePlaylist.objects.filter(face=plan.face).first(),
+        "first_day": first,
+        "first_loop": " → ".join(item.title for item in first.loop) if first else "",
+    }
 
 
 @permission_required(VIEW)

@@ -86,6 +86,7 @@ def test_the_head_of_board_sets_order_and_frequency_and_the_plan_follows(client,
     html = html.decode()
     assert 'data-day="2026-12-07" data-planned="360"' in html
     assert "3 lượt phát" in html
+    assert "Vòng phát ngày 07/12/2026:</strong> Bản tin → Hướng dẫn → Bản tin" in html
     assert "Sửa danh sách phát" in html
 
 
