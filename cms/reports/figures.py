@@ -220,23 +220,27 @@ def play_counts(*, period: Period, clusters: list[Cluster]) -> tuple[int, int, i
     return broadcast, scheduled.count(), emergency
 
 
-def month_spans(period: Period) -> list[tuple[dt.date, dt.date]]:
-    """The period cut at month ends: delivered_airtime compares each day with
-    all the plays it read, so a year is read a month at a time."""
-    spans, start = [], period.start
+SPAN_DAYS = 7
+
+
+def spans(period: Period) -> list[tuple[dt.date, dt.date]]:
+    """The period cut into weeks. delivered_airtime compares each face-day
+    with every play it read, so a long span costs days × plays. Measured on 62
+    days of 2 faces × 200 plays a day: a week at a time 1.5–1.9 s, a month at
+    a time 4.7–6.4 s, a day at a time 2.8 s (its reads dominate)."""
+    found, start = [], period.start
     while start <= period.end:
-        next_month = (start.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-        end = min(period.end, next_month - dt.timedelta(days=1))
-        spans.append((start, end))
+        end = min(period.end, start + dt.timedelta(days=SPAN_DAYS - 1))
+        found.append((start, end))
         start = end + dt.timedelta(days=1)
-    return spans
+    return found
 
 
 def cluster_airtime(*, period: Period, cluster: Cluster) -> ClusterAirtime:
     """Delivered against required airtime, from proof of play, day by day."""
     days = [
         day
-        for start, end in month_spans(period)
+        for start, end in spans(period)
         for day in delivered_airtime(cluster=cluster, start=start, end=end)
     ]
     faces = sorted({day.face for day in days})

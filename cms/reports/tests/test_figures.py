@@ -1,11 +1,14 @@
 """The figures a report counts, per operating body and for the department."""
 
+import datetime as dt
+from itertools import pairwise
+
 import pytest
 
 from cms.incidents.tests.factories import incident_make
 from cms.obligations.services import obligation_create_from_preset
 from cms.obligations.tests.submissions import programme_submitted
-from cms.reports.figures import ReportFigures, figures
+from cms.reports.figures import ReportFigures, figures, spans
 from cms.reports.periods import ANNUAL, report_period
 
 from .factories import local, programme_made
@@ -110,3 +113,15 @@ def test_incidents_are_counted_by_kind_for_the_body_s_clusters(province):
 
     assert border.incidents == {"power": 1, "technical": 0, "security": 1}
     assert everyone.incidents == {"power": 1, "technical": 1, "security": 1}
+
+
+@pytest.mark.parametrize(("kind", "count"), [(ANNUAL, 53), ("half_year", 26)])
+def test_airtime_is_read_a_week_at_a_time_covering_every_day_once(kind, count):
+    period = report_period(kind=kind, year=2026)
+
+    found = spans(period)
+
+    assert len(found) == count
+    assert found[0][0] == period.start and found[-1][1] == period.end
+    assert all(b[0] - a[1] == dt.timedelta(days=1) for a, b in pairwise(found))
+    assert all((end - start).days < 7 for start, end in found)
