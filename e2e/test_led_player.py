@@ -233,7 +233,7 @@ def plays(page, led, face: str, since: int = 0, *, until=None) -> list[dict]:
 def test_black_outside_the_window_then_the_loop_plays_gaplessly_and_is_logged(
     led, open_face
 ):
-    page = open_face("lao", at("06:59:57"))
+    page = open_face("lao", at("06:59:58.5"))
     box = page.evaluate(
         """() => { const s = getComputedStyle(document.body);
         return [document.documentElement.clientWidth, document.body.offsetHeight,
@@ -373,7 +373,7 @@ def test_screens_off_turns_the_face_black_until_on(led, open_face):
     wait_playing(page, led.src(led.red))
     led.emergency({"faces_off": ["lao"]})
     assert wait_black(page) < 5
-    page.wait_for_timeout(1500)
+    page.wait_for_timeout(700)
     assert is_black(page)
     led.emergency({"faces_off": ["road"]})
     assert wait_playing(page, led.src(led.red), led.src(led.blue)) < 5
@@ -435,3 +435,48 @@ def test_a_file_that_never_arrives_is_skipped_after_2_5_s_and_reported(led, open
     ]
     assert [t for t in page.console_errors if "no progress" in t]
     page.console_errors.clear()
+
+
+def test_plays_the_agent_refused_are_kept_and_sent_again(led, open_face):
+    count = len(led.posted("play-log.jsonl"))
+    page = open_face("lao", at("10:59:58"))
+    page.context.route("**/play-log", lambda route: route.abort())
+    wait_playing(page, led.src(led.red), led.src(led.blue))
+    wait_black(page)  # 11:00: the play is cut and logged, and refused
+    page.wait_for_timeout(300)
+    assert plays(page, led, "lao", since=count) == []
+    queued = page.evaluate("() => JSON.parse(localStorage['led-play-log:lao'])")
+    assert queued and queued[-1]["face"] == "lao"
+    page.context.unroute("**/play-log")
+    page.clock.run_for(5500)  # black: only the timers run (the retry in 5 s)
+    sent = plays(page, led, "lao", since=count, until=lambda got: len(got) >= 1)
+    assert [p["started_at"] for p in sent] == [q["started_at"] for q in queued]
+    assert {p["rendition_sha256"] for p in sent} <= {
+        led.red["sha256"],
+        led.blue["sha256"],
+    }
+    # Chromium's own line for each refused request.
+    assert set(page.console_errors) == {"Failed to load resource: net::ERR_FAILED"}
+    page.console_errors.clear()
+
+
+def test_a_new_playlist_is_read_within_a_minute(led, open_face):
+    path = led.site / "led/lao/playlist.json"
+    before = path.read_bytes()
+    page = open_face("lao", at("11:00:01"))
+    page.wait_for_timeout(500)
+    assert is_black(page)
+    playlist = json.loads(before)
+    playlist["days"][0]["loop"] = playlist["days"][0]["loop"][1:]  # blue only
+    try:
+        path.write_text(json.dumps(playlist), encoding="utf-8")
+        with page.expect_response("**/led/lao/playlist.json"):
+            page.clock.run_for(61_000)  # black: the playlist poll comes round
+        page.wait_for_timeout(300)  # read and applied
+        page.clock.set_system_time(at("14:00:00"))
+        # With the old loop red would start the window.
+        wait_playing(page, led.src(led.blue))
+        page.wait_for_timeout(300)
+        assert page.evaluate("() => window.__led[0].src") == led.src(led.blue)
+    finally:
+        path.write_bytes(before)

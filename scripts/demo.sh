@@ -39,6 +39,16 @@ for _ in $(seq 60); do
   sleep 1
 done
 
+echo "==> Waiting (at most 5 min) for the worker's transcodes: the kiosk pages play the programmes,"
+echo "    and bo-y's LED player (/led/facing-laos/) loops them"
+$PY manage.py shell -v0 -c "
+import time
+from cms.programmes.models import Rendition
+end = time.monotonic() + 300
+while time.monotonic() < end and Rendition.objects.filter(status__in=['queued', 'running']).exists():
+    time.sleep(2)
+" || true
+
 echo "==> Building the kiosk of cluster $DEMO_CLUSTER and publishing it as a signed release"
 $PY manage.py kiosk_build --cluster "$DEMO_CLUSTER"
 $PY manage.py release_publish --cluster "$DEMO_CLUSTER"
@@ -79,6 +89,8 @@ cat <<MSG
  Cluster fleet:  http://127.0.0.1:$CMS_PORT/admin/ (menu "Giám sát các cụm")
  Kiosk ($DEMO_CLUSTER):  http://127.0.0.1:$KIOSK_PORT/  served by the cluster agent from its
                  synced, signed release ($AGENT_DIR/data/current)
+ LED player:     http://127.0.0.1:$KIOSK_PORT/led/facing-laos/  (bo-y's face towards Laos, from
+                 the same release; black outside the airtime windows)
  Accounts and password: see above (also saved in var/demo-accounts.txt)
  Logs: var/cms.log, var/worker.log, var/agent.log   Ctrl-C stops everything.
 ============================================================
