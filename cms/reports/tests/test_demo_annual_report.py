@@ -24,6 +24,7 @@ from cms.broadcasting.proof.selectors import delivered_airtime
 from cms.clusters.models import Cluster
 from cms.demo import services as seed
 from cms.editorial import services as editorial
+from cms.feedback.models import Feedback
 from cms.incidents.models import Incident
 from cms.incidents.tests.factories import incident_make
 from cms.obligations.services import obligation_create_from_preset
@@ -76,6 +77,18 @@ def activity_record(period) -> None:
     played(bo_y, "facing-laos", at - dt.timedelta(days=30), 600)  # before it
     incident_make(bo_y, kind=Incident.Kind.POWER, opened_at=at)
     incident_make(le_thanh, kind=Incident.Kind.SECURITY, opened_at=at)
+    for hours_to_answer in (2, None):
+        Feedback.objects.create(
+            channel=Feedback.Channel.PHONE,
+            cluster=bo_y,
+            language="en",
+            text="The screen facing Laos is too bright at night.",
+            sent_at=at,
+            received_at=at,
+            answered_at=at + dt.timedelta(hours=hours_to_answer)
+            if hours_to_answer
+            else None,
+        )
     radio = Agency.objects.get(slug="radio-tv")
     obligation_create_from_preset(agency=radio, preset="kon_tum_monthly_15")
 
@@ -163,6 +176,17 @@ def test_its_broadcast_and_airtime_figures_equal_the_database(demo):
         delivered = sum(d.seconds for d in days) // 60 // faces
         assert airtime[cluster.code][:2] == [hours(required), hours(delivered)]
     assert airtime["bo-y"][1] == hours((30 + 15) // 3)  # three faces, one silent
+
+
+def test_its_feedback_figures_equal_the_database(demo):
+    first, after = local_span(demo.period)
+    received = Feedback.objects.filter(received_at__gte=first, received_at__lt=after)
+
+    feedback = rows(demo.tables["Bảng 7. Ý kiến phản ánh của người dân"])
+
+    assert feedback["Đã tiếp nhận"] == [str(received.count())] == ["2"]
+    assert feedback["Đã trả lời"] == [str(received.exclude(answered_at=None).count())]
+    assert feedback["Thời gian trả lời (trung vị, giờ)"] == ["2,0"]
 
 
 def test_its_incidents_and_compliance_equal_the_database(demo):
