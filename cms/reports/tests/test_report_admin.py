@@ -109,3 +109,13 @@ def test_without_libreoffice_the_edit_page_says_how_to_get_pdf(
     assert "data-report-no-pdf" in page.text and "data-report-pdf" not in page.text
     assert "libreoffice-writer-nogui" in page.text
     assert pdf.status_code == 302  # back to the report, with the message
+
+
+def test_the_edit_page_shows_the_period_and_the_rule_that_sets_it(province, client):
+    half = report_generate(kind="half_year", year=2026, now=GENERATED)
+    client.force_login(user("truongban", Role.HEAD))
+
+    page = client.get(reverse("wagtailsnippets_reports_report:edit", args=[half.pk]))
+
+    assert "từ ngày 15/12/2025 đến ngày 14/06/2026" in page.text
+    assert "Nghị định 09/2019/NĐ-CP" in page.text
