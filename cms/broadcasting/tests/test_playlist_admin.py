@@ -158,3 +158,16 @@ def test_the_plan_starts_today_for_the_first_cluster_by_default(client, face):
     today = timezone.localdate()
     assert f'data-day="{today:%Y-%m-%d}"' in html
     assert f'data-day="{today + dt.timedelta(days=13):%Y-%m-%d}"' in html
+
+
+def test_the_playlist_list_finds_a_face_by_its_name_or_code(client, face):
+    client.force_login(user("head", Role.HEAD))
+    FacePlaylist.objects.create(face=face)
+    other = FacePlaylist.objects.create(face=face_make(face.cluster, "road"))
+
+    response = client.get(reverse(f"{URLS}:list"), {"q": "lao"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert str(FacePlaylist.objects.get(face=face)) in html
+    assert str(other) not in html
