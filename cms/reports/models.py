@@ -13,6 +13,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from . import periods
 from .figures import ReportFigures
 
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
 
 class Report(models.Model):
     class Kind(models.TextChoices):
@@ -21,7 +23,7 @@ class Report(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+        _("year"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
     )
     agency = models.ForeignKey(
         "agencies.Agency",

@@ -10,7 +10,7 @@ from cms.agencies.models import Agency
 from . import periods
 from .errors import ReportError
 from .figures import figures
-from .models import Report
+from .models import MAX_YEAR, MIN_YEAR, Report
 
 
 def report_figures_regenerate(
@@ -38,6 +38,10 @@ def report_generate(
     if kind not in periods.KINDS:
         raise ReportError(
             f'Unknown report kind "{kind}"; use one of: {", ".join(periods.KINDS)}.'
+        )
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ReportError(
+            f"{year} is not a report year; give one from {MIN_YEAR} to {MAX_YEAR}."
         )
     report, _created = Report.objects.get_or_create(kind=kind, year=year, agency=agency)
     return report_figures_regenerate(report=report, now=now)

@@ -101,3 +101,16 @@ def test_the_command_names_the_codes_it_knows_for_an_unknown_agency(province, tm
             "--out",
             str(tmp_path / "x.docx"),
         )
+
+
+def test_the_command_refuses_a_year_out_of_range(db, tmp_path):
+    with pytest.raises(CommandError, match="26 is not a report year"):
+        call_command(
+            "report_generate",
+            "--kind",
+            "annual",
+            "--year",
+            "26",
+            "--out",
+            str(tmp_path / "x.docx"),
+        )

@@ -48,8 +48,8 @@ class Command(BaseCommand):
         target = Path(out)
         if target.suffix.lower() not in (".docx", ".pdf"):
             raise CommandError(f'"{out}" must end in .docx or .pdf')
-        report = report_generate(kind=kind, year=year, agency=_agency(agency))
         try:
+            report = report_generate(kind=kind, year=year, agency=_agency(agency))
             data = report_docx(report)
             if target.suffix.lower() == ".pdf":
                 data = docx_to_pdf(data)
