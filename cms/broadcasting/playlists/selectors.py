@@ -50,7 +50,8 @@ class FacePlan:
 
 def cluster_plans(*, cluster, start: dt.date, days: int = PLAN_DAYS) -> list[FacePlan]:
     """Every LED face of ``cluster`` planned from ``start`` for ``days`` days."""
-    faces = list(cluster.led_faces.order_by("sort_order", "pk"))
+    # Faces added outside the admin have no sort order: last, on any database.
+    faces = list(cluster.led_faces.order_by(F("sort_order").asc(nulls_last=True), "pk"))
     plan_days = _plan_days(cluster=cluster, start=start, days=days)
     playlists = _playlists(faces)
     programmes = _programmes(playlists)

@@ -25,7 +25,9 @@ def cluster():
     """A Kon Tum cluster with two faces of different sizes (the factory's
     1920×1080 "lao" made smaller so the test transcodes quickly)."""
     cluster = ClusterFactory(languages=["vi"])
-    LedFace.objects.filter(cluster=cluster).update(width_px=320, height_px=180)
+    LedFace.objects.filter(cluster=cluster).update(
+        width_px=320, height_px=180, sort_order=0
+    )
     LedFace.objects.create(
         cluster=cluster, code="road", name="Facing the road", width_px=192,
         height_px=320, has_sound=False, sort_order=1,
