@@ -65,9 +65,7 @@ def _face_context(plan) -> dict:
         seconds=lambda d: d.planned_minutes * 60,
         advertising_seconds=_advertising_seconds,
         required_minutes=lambda d: d.required_minutes,
-        label=lambda d: (
-            _("%(airtime)s planned") % {"airtime": duration(d.planned_minutes)}
-        ),
+        label=_planned_label,
     )
     for bar in bars:
         day = bar["row"]
