@@ -26,11 +26,11 @@ def local(*args) -> dt.datetime:
     return dt.datetime(*args, tzinfo=VN)
 
 
-def every_day_policy():
+def every_day_policy(name: str = "An Giang"):
     return policy_make(
         regulation="an_giang",
         windows={("working", "weekend", "holiday"): WINDOWS},
-        name="An Giang",
+        name=name,
     )
 
 

@@ -11,7 +11,7 @@ from cms.obligations.tests.submissions import programme_submitted
 from cms.reports.figures import ReportFigures, figures, spans
 from cms.reports.periods import ANNUAL, report_period
 
-from .factories import local, programme_made
+from .factories import cluster_make, every_day_policy, local, programme_made
 
 pytestmark = pytest.mark.django_db
 PERIOD = report_period(kind=ANNUAL, year=2026)  # 15/12/2025 – 14/12/2026
@@ -125,3 +125,15 @@ def test_airtime_is_read_a_week_at_a_time_covering_every_day_once(kind, count):
     assert found[0][0] == period.start and found[-1][1] == period.end
     assert all(b[0] - a[1] == dt.timedelta(days=1) for a, b in pairwise(found))
     assert all((end - start).days < 7 for start, end in found)
+
+
+def test_an_inactive_cluster_counts_only_if_it_played_in_the_period(province):
+    province.le_thanh.is_active = False
+    province.le_thanh.save()
+    retired = cluster_make("cu", province.radio, ["wide"], every_day_policy("Cũ"))
+    retired.is_active = False
+    retired.save()
+
+    found = figures(period=PERIOD, agency=province.radio, now=NOW)
+
+    assert [c.code for c in found.clusters] == ["le-thanh"]  # it played in February
