@@ -178,6 +178,9 @@
 
   function playBegin(item, kind, now) {
     return {
+      // The agent's idempotency key: a record sent again (its answer lost)
+      // is spooled once and recorded once by the CMS.
+      id: FACE + ":" + now + ":" + Math.random().toString(36).slice(2, 12),
       face: FACE,
       programme_id: item ? item.programme_id : null,
       rendition_sha256: item ? item.sha256 : null,
