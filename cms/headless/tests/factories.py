@@ -3,8 +3,10 @@
 import datetime as dt
 import io
 from decimal import Decimal
+from importlib import import_module
 
 import factory
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.test import TestCase
@@ -44,8 +46,14 @@ def tree_roots() -> None:
     A transactional test's flush removes them (its post_migrate brings back
     content types and permissions only). serialized_rollback would restore
     them, but its own flush skips post_migrate and leaves later tests without
-    permissions, so transactional tests call this instead.
+    permissions, so transactional tests call this instead. It also brings back
+    wagtail-localize's "submit translation" permission (made by a migration,
+    not by post_migrate), which the editorial roles need.
     """
+    localize = import_module(
+        "wagtail_localize.migrations.0006_create_submit_translation_permission"
+    )
+    localize.create_submit_translation_permission(apps, None)
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", locale=locale("vi")))
     if Collection.get_first_root_node() is None:
