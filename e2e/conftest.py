@@ -90,6 +90,21 @@ def emergency_kiosk(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def orm_beside_playwright():
+    """Let a test use the ORM while Playwright's sync API holds an event loop.
+
+    The loop runs in this thread only to drive the browser; Django's guard
+    against ORM calls from async code does not apply to these plain calls.
+    Session-scoped so it is set before the test database is made (session
+    fixtures come first); it is put back when the session ends. A module
+    asks for it with ``pytestmark = pytest.mark.usefixtures(...)``.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,

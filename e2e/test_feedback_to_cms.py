@@ -32,19 +32,7 @@ from kiosk_site.release.keys import keygen
 MESSAGE = "Bản đồ ở cổng 2 chỉ sai hướng"
 CONTACT = "0912 345 678"
 
-
-@pytest.fixture(scope="session", autouse=True)
-def orm_beside_playwright():
-    """Let this test use the ORM while Playwright's sync API holds an event loop.
-
-    The loop runs in this thread only to drive the browser; Django's guard
-    against ORM calls from async code does not apply to these plain calls.
-    Session-scoped so it is set before the test database is made (session
-    fixtures come first); it is put back when the session ends.
-    """
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
+pytestmark = pytest.mark.usefixtures("orm_beside_playwright")
 
 
 @pytest.fixture
