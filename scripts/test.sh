@@ -33,8 +33,10 @@ env -i PATH="$PATH" HOME="$HOME" DJANGO_SETTINGS_MODULE=cms.settings.production 
   $PY manage.py check --deploy --fail-level WARNING
 rm -rf "$DEPLOY_TMP"
 
+# Two pytest-xdist workers (this machine has 2 cores); each has its own test
+# database and var/test-gw<n>/ folders (cms/settings/test.py).
 echo "==> tests on SQLite"
-env -u DATABASE_URL .venv/bin/pytest -q
+env -u DATABASE_URL .venv/bin/pytest -q -n 2
 
 echo "==> tests on PostgreSQL ($PG_URL)"
 if $PY - "$PG_URL" <<'PYEOF'
@@ -48,7 +50,7 @@ except psycopg.OperationalError as err:
 PYEOF
 then
   # The standalone packages never touch the database: only cms/ runs twice.
-  DATABASE_URL=$PG_URL .venv/bin/pytest -q cms
+  DATABASE_URL=$PG_URL .venv/bin/pytest -q -n 2 cms
 else
   echo "PostgreSQL is not reachable at $PG_URL." >&2
   echo "Start it (apt-get install -y postgresql; trust auth for user postgres) or set TEST_POSTGRES_URL." >&2

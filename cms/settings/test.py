@@ -24,6 +24,21 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {
         "NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")
     }
+# The folders tests write to, one set per pytest-xdist worker (scripts/test.sh
+# runs two): tests that need their own folders still set them per test.
+_WORKER_VAR = BASE_DIR / "var" / f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+# (A variable in the environment still wins: the backup tests' manage.py runs.)
+MEDIA_ROOT = env("MEDIA_ROOT", default=str(_WORKER_VAR / "media"))
+KIOSK_BUILD_ROOT = env("KIOSK_BUILD_ROOT", default=str(_WORKER_VAR / "kiosk"))
+RELEASE_STORE_ROOT = env("RELEASE_STORE_ROOT", default=str(_WORKER_VAR / "releases"))
+RELEASE_SIGNING_KEY = env(
+    "RELEASE_SIGNING_KEY",
+    default=str(_WORKER_VAR / "release-keys" / "release-signing-key.pem"),
+)
+RELEASE_ROOT_METADATA = env(
+    "RELEASE_ROOT_METADATA", default=str(_WORKER_VAR / "release-keys" / "root.json")
+)
+BACKUP_ROOT = env("BACKUP_ROOT", default=str(_WORKER_VAR / "backups"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
