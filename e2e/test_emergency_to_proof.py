@@ -266,11 +266,15 @@ def test_an_emergency_reaches_the_player_and_its_plays_a_verifiable_chain(
     } == {("lao", rendition.programme_id, rendition.sha256)}
 
     root = settings.RELEASE_ROOT_METADATA
+    yesterday = str(today - dt.timedelta(days=1))  # its signed head: 0 records
+    call_command("proof_seal", "--date", yesterday, stdout=io.StringIO())
     for fmt in ("json", "csv"):
         _export(cluster, tmp_path / f"proof.{fmt}", fmt)
         done = _verify(tmp_path / f"proof.{fmt}", root)
         assert done.returncode == 0, done.stderr
-        assert f"OK: {len(records)} records (seq 1–{len(records)})" in done.stdout
+        assert done.stdout.startswith(
+            f"OK: {len(records)} records (seq 1–{len(records)}), 1 signed daily heads"
+        )
 
     data = json.loads((tmp_path / "proof.json").read_text(encoding="utf-8"))
     data["records"][1]["duration_ms"] += 1_000
