@@ -16,6 +16,9 @@ from urllib.parse import urlparse
 import pytest
 
 from bench.sample import make_snapshot
+from cms.releases.tests.factories import agent_config_make
+from kiosk_site.agent.serve import server_make
+from kiosk_site.agent.sync import agent_sync
 from kiosk_site.build import site_build
 from kiosk_site.config import NODE_MODULES
 from kiosk_site.serve import make_server
@@ -102,6 +105,23 @@ def orm_beside_playwright():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         yield
+
+
+@pytest.fixture
+def agent(live_server, settings, tmp_path, cms_cluster):
+    """The real agent of the module's ``cms_cluster`` (a fixture answering
+    (cluster bo-y, its credential) after publishing a release): synced from the
+    CMS and serving the release on a free port; (its config, its URL)."""
+    _cluster, token = cms_cluster
+    config = agent_config_make(
+        live_server=live_server, settings=settings, token=token, folder=tmp_path / "pc"
+    )
+    assert agent_sync(config=config).action == "installed"
+    server = server_make(config=config, port=0)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    yield config, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,6 @@ import io
 import json
 import subprocess
 import sys
-import threading
 import time
 import zoneinfo
 
@@ -45,14 +44,13 @@ from cms.emergency.services import emergency_cancel, emergency_issue
 from cms.emergency.tests.conftest import province_keys, release_settings
 from cms.headless.tests.factories import ClusterFactory, site_home, tree_roots
 from cms.kiosks.services import kiosk_build
+from cms.programmes.models import Rendition
 from cms.releases.services import credential_issue, release_publish
-from cms.releases.tests.factories import agent_config_make, user
+from cms.releases.tests.factories import user
 from kiosk_site.agent.emergency import emergency_poll
 from kiosk_site.agent.layout import Layout
 from kiosk_site.agent.report import spool_upload
-from kiosk_site.agent.serve import server_make
 from kiosk_site.agent.spool import Spool
-from kiosk_site.agent.sync import agent_sync
 from kiosk_site.tests.led_sample import clip
 
 from .conftest import ROOT
@@ -69,9 +67,9 @@ MESSAGES = {
 
 
 @pytest.fixture
-def cms_led_cluster(settings):
+def cms_cluster(settings):
     """bo-y with face "lao", airtime, a 1 s programme, and a published release
-    the CMS built from its own snapshot."""
+    the CMS built from its own snapshot; the agent's credential."""
     tree_roots()
     site_home()
     cluster = ClusterFactory(code="bo-y", languages=["vi", "lo"])
@@ -91,25 +89,7 @@ def cms_led_cluster(settings):
     rendition.save()
     kiosk_build(cluster=cluster, workers=1)
     release_publish(cluster=cluster)
-    return cluster, rendition
-
-
-@pytest.fixture
-def agent(live_server, settings, tmp_path, cms_led_cluster):
-    """The real agent, synced from the CMS and serving the release."""
-    cluster, _rendition = cms_led_cluster
-    config = agent_config_make(
-        live_server=live_server,
-        settings=settings,
-        token=credential_issue(cluster=cluster).token,
-        folder=tmp_path / "pc",
-    )
-    assert agent_sync(config=config).action == "installed"
-    server = server_make(config=config, port=0)
-    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-    yield config, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    return cluster, credential_issue(cluster=cluster).token
 
 
 def _spooled(config) -> list:
@@ -223,10 +203,11 @@ def _tamper_db(cluster, seq: int) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_an_emergency_reaches_the_player_and_its_plays_a_verifiable_chain(
-    page, agent, cms_led_cluster, settings, tmp_path
+    page, agent, cms_cluster, settings, tmp_path
 ):
     config, agent_url = agent
-    cluster, rendition = cms_led_cluster
+    cluster, _token = cms_cluster
+    rendition = Rendition.objects.get(programme__title="Bản tin biên giới")
     head = user("head", Role.HEAD)
     today = timezone.localdate()
     console_errors = []

@@ -11,8 +11,6 @@ the admin in the same browser and takes the item through forward → answer →
 close.
 """
 
-import threading
-
 import pytest
 
 from bench.sample import make_snapshot
@@ -20,12 +18,10 @@ from cms.editorial.models import Role
 from cms.feedback.models import Feedback
 from cms.headless.tests.factories import AgencyFactory, ClusterFactory, tree_roots
 from cms.releases.services import credential_issue, release_publish
-from cms.releases.tests.factories import PASSWORD, agent_config_make, user
+from cms.releases.tests.factories import PASSWORD, user
 from kiosk_site.agent.layout import Layout
 from kiosk_site.agent.report import spool_upload
-from kiosk_site.agent.serve import server_make
 from kiosk_site.agent.spool import Spool
-from kiosk_site.agent.sync import agent_sync
 from kiosk_site.build import site_build
 from kiosk_site.release.keys import keygen
 
@@ -52,22 +48,6 @@ def cms_cluster(settings, tmp_path):
     site_build(snapshot=snapshot, out_dir=tmp_path / "kiosk" / "bo-y")
     release_publish(cluster=cluster)
     return cluster, credential_issue(cluster=cluster).token
-
-
-@pytest.fixture
-def agent(live_server, settings, tmp_path, cms_cluster):
-    """The real agent, synced from the CMS and serving the kiosk on a free port."""
-    _cluster, token = cms_cluster
-    config = agent_config_make(
-        live_server=live_server, settings=settings, token=token, folder=tmp_path / "pc"
-    )
-    assert agent_sync(config=config).action == "installed"
-    server = server_make(config=config, port=0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield config, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 def _send_from_kiosk(page, url: str) -> None:
