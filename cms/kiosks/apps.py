@@ -8,17 +8,32 @@ class KiosksConfig(AppConfig):
     verbose_name = _("Kiosk builds")
 
     def ready(self):
+        from django.db.models.signals import post_save
         from wagtail.signals import page_published, page_unpublished
 
+        from cms.broadcasting.models import AirtimePolicy
+        from cms.broadcasting.playlists.models import FacePlaylist
         from cms.content.previews import preview_mode_register
 
         from .preview import kiosk_preview_response
-        from .signals import rebuild_affected_clusters
+        from .signals import (
+            rebuild_affected_clusters,
+            rebuild_for_playlist,
+            rebuild_for_policy,
+        )
 
         for signal in (page_published, page_unpublished):
             signal.connect(
                 rebuild_affected_clusters, dispatch_uid=f"kiosks_{id(signal)}"
             )
+        # The LED plan travels in the release (snapshot "led"): a changed
+        # playlist or airtime policy is rebuilt like a published page.
+        post_save.connect(
+            rebuild_for_playlist, sender=FacePlaylist, dispatch_uid="kiosks_playlist"
+        )
+        post_save.connect(
+            rebuild_for_policy, sender=AirtimePolicy, dispatch_uid="kiosks_policy"
+        )
         # The page editor's "Preview → Kiosk": first, so it is the default mode.
         preview_mode_register(
             name="kiosk", label=_("Kiosk"), render=kiosk_preview_response

@@ -15,3 +15,24 @@ def rebuild_affected_clusters(sender, instance, **kwargs):
         transaction.on_commit(
             lambda code=code: kiosk_rebuild.enqueue(cluster_code=code)
         )
+
+
+def _rebuild_later(clusters) -> None:
+    from .tasks import kiosk_rebuild
+
+    for code in sorted({cluster.code for cluster in clusters if cluster.is_active}):
+        transaction.on_commit(
+            lambda code=code: kiosk_rebuild.enqueue(cluster_code=code)
+        )
+
+
+def rebuild_for_playlist(sender, instance, **kwargs):
+    """A face's playlist changed: its cluster's release carries a new plan."""
+    if settings.KIOSK_REBUILD_ON_PUBLISH:
+        _rebuild_later([instance.face.cluster])
+
+
+def rebuild_for_policy(sender, instance, **kwargs):
+    """An airtime policy changed: so did the plan of every cluster following it."""
+    if settings.KIOSK_REBUILD_ON_PUBLISH:
+        _rebuild_later(link.cluster for link in instance.cluster_links.all())
