@@ -12,6 +12,8 @@ are written to the spool (`spool`) before the 2xx answer, which is
 ``201 {"idempotency_key": …}`` (200 if the same item was spooled before).
 Refusals are JSON ``{"error": …}``: 400 bad JSON, 413 too large, 429 over
 the per-kiosk rate (the form keeps the item and retries), 507 spool full.
+``POST /player-error`` (a file the LED player skipped) is logged as a
+warning, not spooled, and answered 202.
 
 ``GET /emergency.json`` answers the agent's emergency state (`emergency`),
 always 200 and ``no-cache``, with or without a release installed.
@@ -36,6 +38,7 @@ from kiosk_site.config import FEEDBACK_PATH, STATIC_CONTENT_TYPES
 
 log = logging.getLogger("kiosk_site.agent")
 PLAY_LOG_PATH = "/play-log"
+PLAYER_ERROR_PATH = "/player-error"
 KIND_OF_PATH = {FEEDBACK_PATH: "feedback", PLAY_LOG_PATH: "play_log"}
 HASHED = re.compile(r"^/(assets/.*-[0-9a-f]{12}\.\w+|media/[0-9a-f]{20}\.\w+)$")
 
@@ -123,6 +126,9 @@ class AgentHandler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def do_POST(self) -> None:  # noqa: N802
+        if self.path.split("?")[0] == PLAYER_ERROR_PATH:
+            self._player_error()
+            return
         kind = KIND_OF_PATH.get(self.path.split("?")[0])
         if kind is None:
             self.send_error(HTTPStatus.NOT_FOUND)
@@ -169,6 +175,22 @@ class AgentHandler(SimpleHTTPRequestHandler):
             )
         return item
 
+    def _player_error(self) -> None:
+        """The LED player skipped a file it could not play: logged (the
+        agent's journal), not spooled; the play log shows the gap."""
+        try:
+            item = self._item(kind="player_error")
+        except Refused as err:
+            self._json(err.status, {"error": str(err)})
+            return
+        log.warning(
+            "LED player on face %s skipped %s: %s",
+            str(item.get("face", "?"))[:40],
+            str(item.get("src") or item.get("rendition_sha256") or "?")[:200],
+            str(item.get("error") or item.get("reason") or "?")[:300],
+        )
+        self._json(HTTPStatus.ACCEPTED, {"logged": True})
+
     def _json(self, status: HTTPStatus, body: dict) -> None:
         data = json.dumps(body, ensure_ascii=False).encode()
         self.send_response(status)
@@ -192,6 +214,7 @@ def server_make(
             "limits": {
                 "feedback": RateLimit(per_minute=config.feedback_per_minute),
                 "play_log": RateLimit(per_minute=config.play_logs_per_minute),
+                "player_error": RateLimit(per_minute=config.play_logs_per_minute),
             },
             "max_item_bytes": config.max_item_bytes,
         },

@@ -129,6 +129,17 @@ def test_a_play_log_is_spooled(config: AgentConfig, base: str) -> None:
     assert (item["kind"], item["payload"]) == ("play_log", entry)
 
 
+def test_a_player_error_is_logged_not_spooled(
+    config: AgentConfig, base: str, caplog
+) -> None:
+    report = {"face": "lao", "src": "/media/abc.mp4", "reason": "decode error"}
+    with caplog.at_level("WARNING", logger="kiosk_site.agent"):
+        status, answer = _post(f"{base}/player-error", report)
+    assert (status, answer) == (202, {"logged": True})
+    assert "face lao skipped /media/abc.mp4: decode error" in caplog.text
+    assert _spooled(config) == []
+
+
 @pytest.mark.parametrize(
     ("body", "status", "reason"),
     [
