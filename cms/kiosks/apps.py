@@ -14,12 +14,14 @@ class KiosksConfig(AppConfig):
         from cms.broadcasting.models import AirtimePolicy
         from cms.broadcasting.playlists.models import FacePlaylist
         from cms.content.previews import preview_mode_register
+        from cms.programmes.services import rendition_done
 
         from .preview import kiosk_preview_response
         from .signals import (
             rebuild_affected_clusters,
             rebuild_for_playlist,
             rebuild_for_policy,
+            rebuild_for_rendition,
         )
 
         for signal in (page_published, page_unpublished):
@@ -34,6 +36,8 @@ class KiosksConfig(AppConfig):
         post_save.connect(
             rebuild_for_policy, sender=AirtimePolicy, dispatch_uid="kiosks_policy"
         )
+        # A finished rendition: the kiosk page and LED loop can now play it.
+        rendition_done.connect(rebuild_for_rendition, dispatch_uid="kiosks_rendition")
         # The page editor's "Preview → Kiosk": first, so it is the default mode.
         preview_mode_register(
             name="kiosk", label=_("Kiosk"), render=kiosk_preview_response

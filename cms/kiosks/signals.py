@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import transaction
 
+from cms.clusters.models import Cluster
+
 from .selectors import clusters_affected_by
 
 
@@ -36,3 +38,16 @@ def rebuild_for_policy(sender, instance, **kwargs):
     """An airtime policy changed: so did the plan of every cluster following it."""
     if settings.KIOSK_REBUILD_ON_PUBLISH:
         _rebuild_later(link.cluster for link in instance.cluster_links.all())
+
+
+def rebuild_for_rendition(sender, rendition, **kwargs):
+    """A rendition finished: the clusters showing its programme can play it."""
+    if not settings.KIOSK_REBUILD_ON_PUBLISH:
+        return
+    programme = rendition.programme
+    clusters = Cluster.objects.active()
+    if not programme.all_clusters:
+        clusters = clusters.filter(
+            pk__in=[cluster.pk for cluster in programme.target_clusters.all()]
+        )
+    _rebuild_later(clusters)

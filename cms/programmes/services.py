@@ -36,6 +36,9 @@ logger = logging.getLogger(__name__)
 # renditions to encode. Its receiver, connected in ProgrammesConfig.ready(),
 # queues the transcode task, which calls these services: they never import it.
 transcode_due = Signal()
+# Sent with ``rendition`` once a finished rendition is committed: a release that
+# carries the programme can now play it (cms.kiosks queues the rebuild).
+rendition_done = Signal()
 
 
 def _transcode_queue(*, programme_id: int, run_after=None) -> None:
@@ -306,6 +309,9 @@ def _store(rendition: Rendition, output, tmp_path: Path, webvtt=None) -> None:
         locked.worker_id = ""
         locked.finished_at = timezone.now()
         locked.save()
+        transaction.on_commit(
+            lambda: rendition_done.send(sender=Rendition, rendition=locked)
+        )
 
 
 def _face_profile(rendition: Rendition):

@@ -87,3 +87,30 @@ def test_the_daily_command_queues_every_active_cluster(queued):
     call_command("kiosks_rebuild", stdout=out)
     assert queued == ["bo-y", "dak-to", "le-thanh"]
     assert "3 cluster(s): bo-y, dak-to, le-thanh" in out.getvalue()
+
+
+def test_a_finished_rendition_rebuilds_the_clusters_showing_its_programme(
+    queued, django_capture_on_commit_callbacks
+):
+    from types import SimpleNamespace
+
+    from cms.programmes.models import Rendition
+    from cms.programmes.services import rendition_done
+    from cms.programmes.tests.factories import ProgrammeFactory
+
+    gate, town = cluster_make("bo-y"), cluster_make("thi-tran")
+    programme = ProgrammeFactory(all_clusters=False)
+    programme.target_clusters.set([gate])
+    with django_capture_on_commit_callbacks(execute=True):
+        rendition_done.send(
+            sender=Rendition, rendition=SimpleNamespace(programme=programme)
+        )
+    assert queued == ["bo-y"]
+    programme.all_clusters = True
+    programme.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        rendition_done.send(
+            sender=Rendition, rendition=SimpleNamespace(programme=programme)
+        )
+    assert queued == ["bo-y", "bo-y", "thi-tran"]
+    assert town.code == "thi-tran"

@@ -64,6 +64,26 @@ def test_approval_makes_one_verified_rendition_per_distinct_profile(
     assert transcode.probe(silent.file.path).audio is None
 
 
+def test_each_finished_rendition_is_announced_once_committed(
+    faces, django_capture_on_commit_callbacks
+):
+    done = []
+
+    def receiver(sender, rendition, **kwargs):
+        done.append((rendition.pk, rendition.status))
+
+    services.rendition_done.connect(receiver, dispatch_uid="test_rendition_done")
+    try:
+        approve(ProgrammeFactory(), django_capture_on_commit_callbacks)
+    finally:
+        services.rendition_done.disconnect(dispatch_uid="test_rendition_done")
+    finished = Rendition.objects.filter(status=Rendition.Status.DONE)
+    assert sorted(done) == sorted(
+        (pk, "done") for pk in finished.values_list("pk", flat=True)
+    )
+    assert len(done) == finished.count() >= 3  # two face profiles and the kiosk one
+
+
 def test_identical_source_and_profile_reuse_the_existing_rendition(
     faces, django_capture_on_commit_callbacks
 ):
