@@ -123,6 +123,32 @@ def _states_raise(*, clusters: list[Cluster], now: datetime) -> None:
         state.save()
 
 
+def _issue_check(
+    *,
+    user: AbstractBaseUser,
+    clusters: list[Cluster],
+    messages: dict[str, tuple[str, str]],
+    programme: Programme | None,
+    until: datetime | None,
+    now: datetime,
+) -> None:
+    """Raise `EmergencyError` for what an emergency order cannot start with."""
+    if not clusters:
+        raise EmergencyError(_("Choose at least one cluster."))
+    _scope_check(user=user, clusters=clusters)
+    if not messages and programme is None:
+        raise EmergencyError(_("Write a message or choose a programme to show."))
+    if until is not None and until <= now:
+        raise EmergencyError(
+            _(
+                "The end %(until)s has already passed; choose a later time, or leave "
+                "it empty to run until cancelled."
+            )
+            % {"until": timezone.localtime(until).strftime("%d/%m/%Y %H:%M")}
+        )
+    _messages_check(clusters=clusters, messages=messages)
+
+
 @transaction.atomic
 def emergency_issue(
     *,
@@ -141,23 +167,17 @@ def emergency_issue(
     programme without a finished rendition in a cluster's release.
     """
     now = now or timezone.now()
-    if not clusters:
-        raise EmergencyError(_("Choose at least one cluster."))
-    _scope_check(user=user, clusters=clusters)
-    if not messages and programme is None:
-        raise EmergencyError(_("Write a message or choose a programme to show."))
-    if until is not None and until <= now:
-        raise EmergencyError(
-            _(
-                "The end %(until)s has already passed; choose a later time, or leave "
-                "it empty to run until cancelled."
-            )
-            % {"until": timezone.localtime(until).strftime("%d/%m/%Y %H:%M")}
-        )
-    _messages_check(clusters=clusters, messages=messages)
+    _issue_check(
+        user=user,
+        clusters=clusters,
+        messages=messages,
+        programme=programme,
+        until=until,
+        now=now,
+    )
     faces = (
         programme_faces_resolve(programme=programme, clusters=clusters)
-        if (programme)
+        if programme
         else {}
     )
     order = EmergencyOrder.objects.create(
